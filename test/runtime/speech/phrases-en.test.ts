@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkPhraseTable,
+  date,
+  digits,
+  ewtRow,
+  money,
+  num,
+  type PhraseRow,
+  row,
+  time,
+} from './phrase-table.ts';
+
+const EN_ROWS: PhraseRow[] = [
+  // numbers
+  row(num(0), '0', 'zero'),
+  row(num(1), '1', 'one'),
+  row(num(2), '2', 'two'),
+  row(num(4), '4', 'four'),
+  row(num(5), '5', 'five'),
+  row(num(11), '11', 'eleven'),
+  row(num(12), '12', 'twelve'),
+  row(num(14), '14', 'fourteen'),
+  row(num(19), '19', 'nineteen'),
+  row(num(20), '20', 'twenty'),
+  row(num(21), '21', 'twenty-one'),
+  row(num(22), '22', 'twenty-two'),
+  row(num(25), '25', 'twenty-five'),
+  row(num(100), '100', 'one hundred'),
+  row(num(101), '101', 'one hundred one'),
+  row(num(111), '111', 'one hundred eleven'),
+  row(num(112), '112', 'one hundred twelve'),
+  row(num(1000), '1,000', 'one thousand'),
+  row(num(1001), '1,001', 'one thousand one'),
+  row(num(2000), '2,000', 'two thousand'),
+  row(num(5000), '5,000', 'five thousand'),
+  row(num(21000), '21,000', 'twenty-one thousand'),
+  row(num(1_000_000), '1,000,000', 'one million'),
+  row(num(2_000_000), '2,000,000', 'two million'),
+  row(num(1_234_567), '1,234,567', 'one million two hundred thirty-four thousand five hundred sixty-seven'),
+  row(num(-5), '-5', 'minus five'),
+  row(num(2.5), '2.5', 'two point five'),
+  row(num(0.25), '0.25', 'zero point two five'),
+  // money
+  row(money(0), '0 hryvnias', 'zero hryvnias'),
+  row(money(1), '1 hryvnia', 'one hryvnia'),
+  row(money(2), '2 hryvnias', 'two hryvnias'),
+  row(money(5), '5 hryvnias', 'five hryvnias'),
+  row(money(21), '21 hryvnias', 'twenty-one hryvnias'),
+  row(money(50.5), '50 hryvnias and 50 kopiykas', 'fifty hryvnias and fifty kopiykas'),
+  row(money(0.01), '1 kopiyka', 'one kopiyka'),
+  row(money(-50), '-50 hryvnias', 'minus fifty hryvnias'),
+  row(money(1, 'USD'), '1 dollar', 'one dollar'),
+  row(money(2, 'USD'), '2 dollars', 'two dollars'),
+  row(money(1.05, 'USD'), '1 dollar and 5 cents', 'one dollar and five cents'),
+  row(money(0.99, 'USD'), '99 cents', 'ninety-nine cents'),
+  row(money(1_000_000, 'USD'), '1,000,000 dollars', 'one million dollars'),
+  row(money(2, 'EUR'), '2 euros', 'two euros'),
+  row(money(1, 'RUB'), '1 ruble', 'one ruble'),
+  // estimated wait
+  ewtRow(0.5, '0.5 minutes', 'half a minute'),
+  ewtRow(1, '1 minute', 'one minute'),
+  ewtRow(1.5, '1.5 minutes', 'one and a half minutes'),
+  ewtRow(2, '2 minutes', 'two minutes'),
+  ewtRow(2.5, '2.5 minutes', 'two and a half minutes'),
+  ewtRow(5, '5 minutes', 'five minutes'),
+  // dates, times, digits
+  row(date('2026-11-23'), 'November 23, 2026', 'November twenty-third, twenty twenty-six'),
+  row(date('2005-01-01'), 'January 1, 2005', 'January first, two thousand five'),
+  row(date('1999-03-03'), 'March 3, 1999', 'March third, nineteen ninety-nine'),
+  row(date('1905-12-12'), 'December 12, 1905', 'December twelfth, nineteen oh five'),
+  row(time('10:05'), '10:05 AM', 'ten oh five AM'),
+  row(time('14:30'), '2:30 PM', 'two thirty PM'),
+  row(time('00:00'), '12:00 AM', 'twelve AM'),
+  row(time('12:15'), '12:15 PM', 'twelve fifteen PM'),
+  row(digits('123#'), '123#', 'one two three hash'),
+];
+
+describe('en phrase table', () => {
+  it('has at least 40 rows', () => expect(EN_ROWS.length).toBeGreaterThanOrEqual(40));
+  checkPhraseTable('en', EN_ROWS);
+});
