@@ -1,0 +1,44 @@
+/**
+ * A parsed document as every service consumes it: the text with its line table, the (possibly
+ * recovered) AST, the syntax diagnostics, and its symbols per workspace. `LanguageService` caches
+ * one per document version so completion, hover and symbols on the same text share one parse.
+ */
+import type { Document } from '../ast.ts';
+import type { Diagnostic, Locale } from '../diagnostic.ts';
+import { parse } from '../parse.ts';
+import { EMPTY_RANGE } from '../source-range.ts';
+import type { Workspace } from '../workspace.ts';
+import { DocumentScope } from './scope.ts';
+import { SourceText } from './source-text.ts';
+
+export interface ParsedDocument {
+  text: SourceText;
+  document: Document;
+  diagnostics: Diagnostic[];
+  /** Symbols and types against `workspace`, built once per workspace object. */
+  scope(workspace: Workspace): DocumentScope;
+}
+
+/** `locale` only changes the language of the syntax diagnostics. */
+export function parseDocument(source: string, locale: Locale = 'en'): ParsedDocument {
+  const text = new SourceText(source);
+  let document: Document;
+  let diagnostics: Diagnostic[];
+  try {
+    ({ document, diagnostics } = parse(source, { locale }));
+  } catch {
+    // The parser promises not to throw; if it ever does, services degrade to line-based answers.
+    document = { kind: 'Document', declarations: [], comments: [], range: EMPTY_RANGE };
+    diagnostics = [];
+  }
+  let cached: DocumentScope | null = null;
+  return {
+    text,
+    document,
+    diagnostics,
+    scope(workspace) {
+      if (cached?.workspace !== workspace) cached = new DocumentScope(document, workspace);
+      return cached;
+    },
+  };
+}
