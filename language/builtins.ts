@@ -51,7 +51,10 @@ const functions: BuiltinFunction[] = [
     category: 'text',
     params: [p('value', [T.string, T.list(T.any)])],
     result: T.number,
-    doc: { en: 'Number of characters in a text (or items in a list).', ru: 'Число символов в тексте (или элементов списка).' },
+    doc: {
+      en: 'Number of characters in a text (or items in a list).',
+      ru: 'Число символов в тексте (или элементов списка).',
+    },
     example: 'length(contract) == 8',
   },
   {
@@ -75,7 +78,10 @@ const functions: BuiltinFunction[] = [
     category: 'text',
     params: [p('text', str)],
     result: T.string,
-    doc: { en: 'The text without leading and trailing spaces.', ru: 'Текст без пробелов в начале и в конце.' },
+    doc: {
+      en: 'The text without leading and trailing spaces.',
+      ru: 'Текст без пробелов в начале и в конце.',
+    },
     example: 'trim(customer.name)',
   },
   {
@@ -91,7 +97,10 @@ const functions: BuiltinFunction[] = [
     category: 'text',
     params: [p('text', str), p('prefix', str)],
     result: T.boolean,
-    doc: { en: 'True when the text starts with the prefix.', ru: 'Истина, если текст начинается с префикса.' },
+    doc: {
+      en: 'True when the text starts with the prefix.',
+      ru: 'Истина, если текст начинается с префикса.',
+    },
     example: 'startsWith(caller.number, "+38044")',
   },
   {
@@ -99,7 +108,10 @@ const functions: BuiltinFunction[] = [
     category: 'text',
     params: [p('text', str), p('suffix', str)],
     result: T.boolean,
-    doc: { en: 'True when the text ends with the suffix.', ru: 'Истина, если текст заканчивается суффиксом.' },
+    doc: {
+      en: 'True when the text ends with the suffix.',
+      ru: 'Истина, если текст заканчивается суффиксом.',
+    },
     example: 'endsWith(dialled, "400")',
   },
   {
@@ -118,7 +130,10 @@ const functions: BuiltinFunction[] = [
     category: 'text',
     params: [p('text', str), p('search', str), p('replacement', str)],
     result: T.string,
-    doc: { en: 'The text with every `search` replaced.', ru: 'Текст, в котором заменены все вхождения `search`.' },
+    doc: {
+      en: 'The text with every `search` replaced.',
+      ru: 'Текст, в котором заменены все вхождения `search`.',
+    },
     example: 'replace(caller.number, "+", "")',
   },
   // Numbers
@@ -211,7 +226,10 @@ const functions: BuiltinFunction[] = [
     params: [p('n', num)],
     result: T.speech,
     speechPart: 'number',
-    doc: { en: 'Speaks a number in words. Spoken text only.', ru: 'Произносит число словами. Только в произносимом тексте.' },
+    doc: {
+      en: 'Speaks a number in words. Spoken text only.',
+      ru: 'Произносит число словами. Только в произносимом тексте.',
+    },
     example: 'say "Вы {number(position)}-й в очереди."',
   },
   {
@@ -257,7 +275,7 @@ const values: BuiltinValue[] = [
     name: 'caller',
     type: T.record({ number: T.string, name: T.optional(T.string) }),
     doc: {
-      en: "The caller: `caller.number` (ANI) and `caller.name` (none when unknown).",
+      en: 'The caller: `caller.number` (ANI) and `caller.name` (none when unknown).',
       ru: 'Звонящий: `caller.number` (номер, ANI) и `caller.name` (none, если неизвестно).',
     },
   },
@@ -306,7 +324,9 @@ const values: BuiltinValue[] = [
   },
 ];
 
-export const BUILTIN_FUNCTIONS: ReadonlyMap<string, BuiltinFunction> = new Map(functions.map((f) => [f.name, f]));
+export const BUILTIN_FUNCTIONS: ReadonlyMap<string, BuiltinFunction> = new Map(
+  functions.map((f) => [f.name, f]),
+);
 export const BUILTIN_VALUES: ReadonlyMap<string, BuiltinValue> = new Map(values.map((v) => [v.name, v]));
 
 export function builtinFunction(name: string): BuiltinFunction | undefined {

@@ -30,7 +30,9 @@ export const T = {
   list: (item: Type): Type => ({ kind: 'list', item }),
   record: (fields: Record<string, Type>): Type => ({ kind: 'record', fields }),
   optional: (inner: Type): Type =>
-    inner.kind === 'optional' || inner.kind === 'none' || inner.kind === 'any' ? inner : { kind: 'optional', inner },
+    inner.kind === 'optional' || inner.kind === 'none' || inner.kind === 'any'
+      ? inner
+      : { kind: 'optional', inner },
 };
 
 /** A workspace value type (data-operation parameters and results). Dates travel as ISO strings. */

@@ -71,7 +71,7 @@ export const queueSchema = z.object({
 export const calendarSchema = z.object({
   timezone: z.string().default('Europe/Kyiv'),
   /** mon..sun → list of "HH:MM-HH:MM" ranges. Missing days are closed. */
-  weekly: z.record(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(z.string())),
+  weekly: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(z.string())),
   /** ISO dates (YYYY-MM-DD) on which the calendar is closed all day. */
   holidays: z.array(z.string()).default([]),
 });
