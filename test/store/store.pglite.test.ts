@@ -1,0 +1,3 @@
+import { describeStoreSuite } from './store-suite.ts';
+
+describeStoreSuite('pglite');
