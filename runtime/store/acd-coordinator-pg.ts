@@ -14,7 +14,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { AcdCoordinator, ClaimedCaller, OperatorPresence, WaitingRecord } from '../acd/coordinator.ts';
-import { acdOperatorPresence as presence, acdWaitingCallers as waiting } from './schema-acd.ts';
+import { acdOperatorPresence as presence, acdWaitingCallers as waiting } from './schema/acd.ts';
 
 type AnyDb = PgDatabase<PgQueryResultHKT, any>;
 

@@ -5,3 +5,4 @@ export * from './customers.ts';
 export * from './flows.ts';
 export * from './operators.ts';
 export * from './tenants-users.ts';
+export * from './acd.ts';
