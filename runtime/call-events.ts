@@ -1,0 +1,68 @@
+/**
+ * What the runtime tells the studio and the CLI about calls as they happen: prompts heard (as the
+ * caller hears them, display style), keys (secret digits masked), steps, waits, queue events, errors
+ * with the DSL line, and the end with the call's record.
+ */
+import type { CallRecord } from './call-log.ts';
+
+interface Base {
+  callId: string;
+  /** Clock time (ms since the epoch). */
+  at: number;
+}
+
+export type QueueEventKind = 'joined' | 'announcement' | 'ringing' | 'connected' | 'left';
+
+export type CallEvent =
+  | (Base & {
+      type: 'call-started';
+      channelId: string;
+      flow: string;
+      flowName: string;
+      version: number;
+      caller: string;
+      dialled: string;
+      tenant: string;
+    })
+  | (Base & { type: 'step'; step: string; command: string; line: number })
+  | (Base & { type: 'prompt'; text: string; media: string[] })
+  /** The call waits for the caller (`keys`) or for the host (`data`, `queue`, `transfer`). */
+  | (Base & { type: 'waiting'; for: 'keys' | 'data' | 'queue' | 'transfer' })
+  /** A collection ended: what the caller typed (secret digits as '•') and how it ended. */
+  | (Base & { type: 'keys'; keys: string; result: 'digits' | 'timeout' | 'invalid' })
+  | (Base & {
+      type: 'queue';
+      queue: string;
+      event: QueueEventKind;
+      position?: number;
+      ewtMinutes?: number;
+      /** The caller's priority in the queue (on `joined`). */
+      priority?: number;
+      operator?: string;
+      outcome?: string;
+    })
+  | (Base & { type: 'data'; source: string; operation: string; ok: boolean; error?: string })
+  | (Base & { type: 'error'; kind: string; message: string; line: number | null; column: number | null })
+  | (Base & { type: 'call-ended'; outcome: CallRecord['outcome']; record: CallRecord });
+
+export type CallEventListener = (event: CallEvent) => void;
+
+/** A small fan-out; a listener that throws is dropped from that event only, never the call. */
+export class CallEvents {
+  private readonly listeners = new Set<CallEventListener>();
+
+  on(listener: CallEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: CallEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // An observer's bug must not end a caller's call.
+      }
+    }
+  }
+}
