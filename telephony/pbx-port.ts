@@ -76,7 +76,12 @@ export interface PbxPort {
   /** Cancels a ringing originate started with `originate`. */
   cancelOriginate?(endpoint: string): Promise<void>;
 
-  /** Records a channel (or a bridge with `bridge:` prefix) until stopped, `#` or maxDuration. */
+  /**
+   * Records a channel (or a bridge with `bridge:` prefix) until stopped, `#` or maxDuration.
+   * `call:<channelId>` records the whole call (both directions) through a snoop channel: unlike a
+   * channel recording, it does not hold the channel's prompts until it ends; it ends with the call
+   * or `stopRecording`, and its `recording-finished` comes on the channel's listeners.
+   */
   record(
     target: string,
     options: { name: string; format?: string; maxDurationSec?: number; beep?: boolean; terminateOn?: string },
