@@ -51,12 +51,7 @@ export interface FlowDecl extends NodeBase {
   steps: StepDecl[];
 }
 
-export type HeaderClause =
-  | AnswersClause
-  | LanguageClause
-  | FallbackClause
-  | GroupClause
-  | TimezoneClause;
+export type HeaderClause = AnswersClause | LanguageClause | FallbackClause | GroupClause | TimezoneClause;
 
 /** `answers "0800300400", "+380441234567"`: dialled numbers (DNIS) bound to this flow. */
 export interface AnswersClause extends NodeBase {

@@ -57,7 +57,15 @@ export interface Clock {
   /** Milliseconds since the epoch. */
   epochMs: number;
   /** Local time in the flow's time zone. weekday: 1 = Monday … 7 = Sunday. */
-  local: { year: number; month: number; day: number; hour: number; minute: number; weekday: number; iso: string };
+  local: {
+    year: number;
+    month: number;
+    day: number;
+    hour: number;
+    minute: number;
+    weekday: number;
+    iso: string;
+  };
   /** calendar name -> open now? for every name in meta.calendars. */
   open: Record<string, boolean>;
 }

@@ -30,7 +30,14 @@ export function childrenOf(node: AnyNode): AnyNode[] {
     case 'Play':
       return [node.prompt];
     case 'Menu':
-      return compact([node.name, node.retries, node.timeout, ...node.prompts, ...node.choices, node.afterRetries]);
+      return compact([
+        node.name,
+        node.retries,
+        node.timeout,
+        ...node.prompts,
+        ...node.choices,
+        node.afterRetries,
+      ]);
     case 'Choice':
       return [...node.keys, node.body];
     case 'Branch':
@@ -116,7 +123,10 @@ function compact(nodes: (AnyNode | null)[]): AnyNode[] {
 }
 
 /** Depth-first pre-order walk. Return `false` from `visit` to skip a node's children. */
-export function walk(node: AnyNode, visit: (node: AnyNode, parent: AnyNode | null) => boolean | undefined): void {
+export function walk(
+  node: AnyNode,
+  visit: (node: AnyNode, parent: AnyNode | null) => boolean | undefined,
+): void {
   const stack: [AnyNode, AnyNode | null][] = [[node, null]];
   while (stack.length > 0) {
     const [current, parent] = stack.pop()!;

@@ -54,7 +54,15 @@ export const dataSourceSchema = z.object({
 export const queueSchema = z.object({
   title: z.string().optional(),
   strategy: z
-    .enum(['ordered', 'round-robin', 'longest-idle', 'fewest-calls', 'least-talk-time', 'random', 'skills-weighted'])
+    .enum([
+      'ordered',
+      'round-robin',
+      'longest-idle',
+      'fewest-calls',
+      'least-talk-time',
+      'random',
+      'skills-weighted',
+    ])
     .default('longest-idle'),
   skills: z.array(z.string()).default([]),
   music: z.string().default('default'),

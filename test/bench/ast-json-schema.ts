@@ -89,7 +89,9 @@ const statement: z.ZodType<unknown> = z.lazy(() =>
       min: numberLit.nullable(),
       max: numberLit.nullable(),
       options: z.array(z.object({ kind: z.literal('Option'), key: choiceKey, label: stringLit, ...base })),
-      branches: z.array(z.object({ kind: z.literal('QuestionBranch'), answer: choiceKey, body: branch, ...base })),
+      branches: z.array(
+        z.object({ kind: z.literal('QuestionBranch'), answer: choiceKey, body: branch, ...base }),
+      ),
       ...base,
     }),
     z.object({ kind: z.literal('Let'), target: name, value: expr, onError: branch.nullable(), ...base }),

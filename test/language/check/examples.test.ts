@@ -21,6 +21,8 @@ describe('the example flows check clean against their workspaces', () => {
     expect(loaded.diagnostics).toEqual([]);
     const { diagnostics } = analyze(readFileSync(path, 'utf8'), loaded.workspace);
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    expect(errors.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.code} ${d.message}`)).toEqual([]);
+    expect(errors.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.code} ${d.message}`)).toEqual(
+      [],
+    );
   });
 });
