@@ -3,14 +3,15 @@
  * recursively) against the nearest callflow.workspace.json, prints `path:line:col severity CODE
  * message` lines and a summary, and exits 1 when there is any error.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../../language/analyze.ts';
 import type { Document } from '../../language/ast.ts';
 import { checkWorkspaceFlows } from '../../language/check.ts';
 import type { Diagnostic, Locale } from '../../language/diagnostic.ts';
 import { type LoadedWorkspace, loadWorkspaceFor } from '../../runtime/workspace-files.ts';
+import { chooseLocale, collectFlowFiles, displayPath } from '../flow-files.ts';
 
 export const summary = 'check flows and print their diagnostics';
 
@@ -42,20 +43,16 @@ export async function run(args: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
-  const files: string[] = [];
-  for (const target of positionals) {
-    const found = await flowFiles(resolve(target));
-    if (found === null) {
-      console.error(
-        locale === 'ru'
-          ? `callflow check: нет такого файла или папки: ${target}`
-          : `callflow check: no such file or folder: ${target}`,
-      );
-      return 2;
-    }
-    files.push(...found);
+  const { files, missing } = await collectFlowFiles(positionals);
+  if (files === null) {
+    console.error(
+      locale === 'ru'
+        ? `callflow check: нет такого файла или папки: ${missing}`
+        : `callflow check: no such file or folder: ${missing}`,
+    );
+    return 2;
   }
-  const results = await checkFiles([...new Set(files)].sort(), locale);
+  const results = await checkFiles(files, locale);
   if (values.format === 'json') {
     console.log(JSON.stringify(results, null, 2));
   } else {
@@ -71,34 +68,12 @@ export async function run(args: string[]): Promise<number> {
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
-function chooseLocale(lang: string | undefined): Locale | null {
-  if (lang === undefined) return (process.env.LANG ?? '').startsWith('ru') ? 'ru' : 'en';
-  return lang === 'en' || lang === 'ru' ? lang : null;
-}
-
-/** A file itself, or every *.flow under a folder (skipping dot-folders and node_modules); null if missing. */
-async function flowFiles(path: string): Promise<string[] | null> {
-  const info = await stat(path).catch(() => null);
-  if (!info) return null;
-  if (info.isFile()) return [path];
-  const entries = await readdir(path, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.flow'))
-    .map((e) => join(e.parentPath, e.name))
-    .filter(
-      (file) =>
-        !relative(path, file)
-          .split(sep)
-          .some((part) => part.startsWith('.') || part === 'node_modules'),
-    );
-}
-
 async function checkFiles(paths: string[], locale: Locale): Promise<FileResult[]> {
   // One workspace per folder, loaded once; its own problems are reported once.
   const workspaces = new Map<string, Promise<LoadedWorkspace>>();
   const results = new Map<string, FileResult>();
   const resultFor = (absolute: string): FileResult => {
-    const file = relative(process.cwd(), absolute).split(sep).join('/') || absolute;
+    const file = displayPath(absolute);
     let result = results.get(file);
     if (!result) results.set(file, (result = { file, diagnostics: [] }));
     return result;
