@@ -16,6 +16,10 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   simulate: () => import('./commands/simulate.ts'),
   test: () => import('./commands/test.ts'),
   'pbx-sim': () => import('./commands/pbx-sim.ts'),
+  start: () => import('./commands/start.ts'),
+  deploy: () => import('./commands/deploy.ts'),
+  versions: () => import('./commands/versions.ts'),
+  rollback: () => import('./commands/rollback.ts'),
 };
 
 async function help(): Promise<string> {
