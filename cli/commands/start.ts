@@ -102,6 +102,9 @@ export async function run(args: string[]): Promise<number> {
     console.error(`callflow start: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+  // A clean checkout has no studio bundle: build it once (5-10 s) so `npm start` alone is enough.
+  const { ensureStudioBuilt } = await import('../../studio/web/build-studio.ts');
+  await ensureStudioBuilt();
   let listening: Awaited<ReturnType<Wired['listen']>>;
   try {
     listening = await wired.listen();

@@ -25,10 +25,10 @@ const NOT_BUILT = `<!doctype html>
 <h1>Callflow studio is not built</h1>
 <p>The server and the API are running, but the web app has not been built yet
 (<code>studio/web/dist</code> is missing). Build it, then reload this page:</p>
-<pre><code>npm run build:web</code></pre>
+<pre><code>npm run build:studio</code></pre>
 <p>Meanwhile the HTTP API works: sign in with <code>POST /api/login</code>; the routes are described at
 <a href="/api/openapi.json">/api/openapi.json</a>.</p>
 <hr>
 <p lang="ru">Веб-студия ещё не собрана (нет <code>studio/web/dist</code>). Соберите её командой
-<code>npm run build:web</code> и обновите страницу. API уже работает: <a href="/api/openapi.json">/api/openapi.json</a>.</p>
+<code>npm run build:studio</code> и обновите страницу. API уже работает: <a href="/api/openapi.json">/api/openapi.json</a>.</p>
 </body></html>`;
