@@ -5,6 +5,7 @@
  */
 import type { FlowMeta } from '../compiled-format.ts';
 import { CodeWriter } from './code-writer.ts';
+import { constantSpeech, isConstantCommand, writeConstantSpeech } from './constant-speech.ts';
 import { type ExprContext, emitExpr, emitSpeech, exprContext } from './emit-expr.ts';
 import { emitJsStatement } from './emit-js.ts';
 import type { Block, CommandIR, Op, Terminator } from './ir.ts';
@@ -37,17 +38,37 @@ export function emitScript(input: EmitInput): { code: string; mappings: Mapping[
   w.plainLine(`var meta = ${jsValue(input.meta)};`);
   w.plainLine('var blocks = {};');
   const contexts = new Map<Block['scope'], ExprContext>();
+  const emit: Emitting = { w, config: input.config, constants: 0 };
   for (const block of input.blocks) {
     let ctx = contexts.get(block.scope);
     if (!ctx) contexts.set(block.scope, (ctx = exprContext(block.scope)));
-    emitBlock(w, block, ctx);
+    emitBlock(emit, block, ctx);
   }
   w.plainLine('return $.flow(meta, blocks);');
   w.plainLine('})();');
   return { code: w.toString(), mappings: w.mappings };
 }
 
-function emitBlock(w: CodeWriter, block: Block, ctx: ExprContext): void {
+/** What the block emitters share: the writer, the prelude's config, constants emitted so far. */
+interface Emitting {
+  w: CodeWriter;
+  config: PreludeConfig;
+  constants: number;
+}
+
+function emitBlock(emit: Emitting, block: Block, ctx: ExprContext): void {
+  const { w, config } = emit;
+  const term = block.term;
+  // A command that needs nothing from the call is built once, when the script loads, frozen, and
+  // returned by every step that reaches it.
+  let constant: string | null = null;
+  if (term.t === 'command' && isConstantCommand(term.command, ctx, config)) {
+    constant = `$k${++emit.constants}`;
+    w.write(`var ${constant} = $.constant(`);
+    emitCommand(w, term.command, ctx, config);
+    w.write(`, loc: ${jsLoc(term.at.start)} });`);
+    w.newline();
+  }
   w.plainLine(`blocks[${jsString(block.id)}] = function (s, input) {`);
   for (const op of block.ops) {
     w.write('  ');
@@ -55,7 +76,11 @@ function emitBlock(w: CodeWriter, block: Block, ctx: ExprContext): void {
     w.newline();
   }
   w.write('  ');
-  emitTerminator(w, block.term, ctx);
+  if (term.t === 'command' && constant !== null) {
+    w.write(`return $.cmd(s, ${jsString(term.resume)}, ${constant});`, term.at.start);
+  } else {
+    emitTerminator(w, term, ctx, config);
+  }
   w.newline();
   w.plainLine('};');
 }
@@ -87,7 +112,7 @@ function labels(record: Record<string, string>): string {
   return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
 }
 
-function emitTerminator(w: CodeWriter, term: Terminator, ctx: ExprContext): void {
+function emitTerminator(w: CodeWriter, term: Terminator, ctx: ExprContext, config: PreludeConfig): void {
   const at = term.at.start;
   const str = jsString;
   switch (term.t) {
@@ -113,7 +138,7 @@ function emitTerminator(w: CodeWriter, term: Terminator, ctx: ExprContext): void
       return;
     case 'command':
       w.write(`return $.cmd(s, ${str(term.resume)}, `, at);
-      emitCommand(w, term.command, ctx);
+      emitCommand(w, term.command, ctx, config);
       w.write(`, loc: ${jsLoc(at)} });`);
       return;
     case 'menu':
@@ -165,17 +190,23 @@ function emitTerminator(w: CodeWriter, term: Terminator, ctx: ExprContext): void
 }
 
 /** The command object literal without its closing `loc: ... }` (the terminator adds it). */
-function emitCommand(w: CodeWriter, command: CommandIR, ctx: ExprContext): void {
+function emitCommand(w: CodeWriter, command: CommandIR, ctx: ExprContext, config: PreludeConfig): void {
   const str = jsString;
+  // Speech known at compile time is written as its parts; the rest is spoken at run time.
+  const speech = (sources: Parameters<typeof emitSpeech>[1], spoken: ExprContext) => {
+    const parts = constantSpeech(sources, spoken, config);
+    if (parts) writeConstantSpeech(w, parts);
+    else emitSpeech(w, sources, spoken);
+  };
   switch (command.type) {
     case 'say':
       w.write('{ type: "say", parts: ');
-      emitSpeech(w, command.parts, ctx);
+      speech(command.parts, ctx);
       w.write(', bargeIn: false');
       return;
     case 'collect':
       w.write('{ type: "collect", prompt: ');
-      emitSpeech(w, command.prompt, ctx);
+      speech(command.prompt, ctx);
       w.write(
         `, min: ${command.min}, max: ${command.max}, terminator: ${jsValue(command.terminator)}, ` +
           `firstTimeoutMs: ${command.firstTimeoutMs}, interDigitTimeoutMs: ${command.interDigitTimeoutMs}, ` +
@@ -202,7 +233,7 @@ function emitCommand(w: CodeWriter, command: CommandIR, ctx: ExprContext): void 
         w.write('0');
       }
       w.write(`, skills: ${jsValue(command.skills)}, maxWaitMs: ${jsValue(command.maxWaitMs)}, announce: `);
-      if (command.announce) emitSpeech(w, [command.announce], { ...ctx, announce: true });
+      if (command.announce) speech([command.announce], { ...ctx, announce: true });
       else w.write('null');
       w.write(
         `, announceEveryMs: ${jsValue(command.announceEveryMs)}, music: ${jsValue(command.music)}, ` +
@@ -224,7 +255,7 @@ function emitCommand(w: CodeWriter, command: CommandIR, ctx: ExprContext): void 
       return;
     case 'question':
       w.write(`{ type: "question", name: ${str(command.name)}, text: `);
-      emitSpeech(w, [command.text], ctx);
+      speech([command.text], ctx);
       w.write(
         `, answerType: ${str(command.answerType)}, min: ${jsValue(command.min)}, max: ${jsValue(command.max)}, ` +
           `options: ${jsValue(command.options)}`,

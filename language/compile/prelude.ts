@@ -29,9 +29,13 @@ const PRELUDE_CONTROL = `
     return null;
   }
   function cmd(s, pc, command) {
-    var c = clone(command);
+    // No copy: the host only ever sees the command as JSON text, and shared constants are frozen.
     s.pc = pc;
-    return c;
+    return command;
+  }
+  /** A command the compiler built ahead (constant-speech.ts): frozen, then shared by every step. */
+  function constant(command) {
+    return deepFreeze(command);
   }
   function unexpected(input, what) {
     return FlowError('unexpected-input', what + ' cannot take a "' + (input && input.type) + '" answer');
@@ -250,7 +254,7 @@ ${PRELUDE_VALUES.replace(/^\n/, '')}${PRELUDE_CONTROL.replace(/^\n/, '')}
     set: function (s, name, v) { setVar(s.vars, name, v); },
     get: get, add: add, sub: sub, mul: mul, div: div, mod: mod, neg: neg, lt: lt, le: le, gt: gt, ge: ge, eq: eq, isIn: isIn,
     value: value, within: within, speak: speak, str: str, seq: seq, prompt: prompt, destination: destination,
-    fields: fields, priority: priority, go: go, cmd: cmd, repeat: repeat, retry: retry, menu: menu, ask: ask, data: data,
+    fields: fields, priority: priority, go: go, cmd: cmd, constant: constant, repeat: repeat, retry: retry, menu: menu, ask: ask, data: data,
     queue: queue, answer: answer, call: call, ret: ret, unwind: unwind, jsBlock: jsBlock, jsExpr: jsExpr,
     error: error, raise: raise, flow: flow
   });

@@ -177,15 +177,27 @@ export interface StackFrame {
   column: number;
 }
 
+/**
+ * `file:line:col` or `file:line`. The file name takes everything before the last one or two
+ * numbers, so a name with colons or parentheses (`C:\\flows\\a (1).js`) stays whole; the column
+ * form is tried first, or a greedy name would swallow the line (`a.js:3` + line 11).
+ */
+const WITH_COLUMN = /^(.+):(\d+):(\d+)$/;
+const LINE_ONLY = /^(.+):(\d+)$/;
+
 /** Frames of a QuickJS stack (`    at name (file:line:col)` or `    at file:line:col`), innermost first. */
 export function parseStack(stack: string): StackFrame[] {
   const frames: StackFrame[] = [];
   for (const raw of stack.split('\n')) {
     const text = raw.trim();
     if (!text.startsWith('at ')) continue;
-    const where = /\(([^()]*)\)$/.exec(text)?.[1] ?? text.slice(3);
-    const match = /^(.*?):(\d+)(?::(\d+))?$/.exec(where);
-    if (match) frames.push({ file: match[1], line: Number(match[2]), column: Number(match[3] ?? 1) });
+    const rest = text.slice(3);
+    // `at name (where)`: the location starts after the name, which has no ` (` of its own.
+    const open = rest.indexOf(' (');
+    const where = rest.endsWith(')') && open >= 0 ? rest.slice(open + 2, -1) : rest;
+    const full = WITH_COLUMN.exec(where);
+    const match = full ?? LINE_ONLY.exec(where);
+    if (match) frames.push({ file: match[1], line: Number(match[2]), column: full ? Number(full[3]) : 1 });
   }
   return frames;
 }

@@ -15,8 +15,9 @@ import {
   type QuickJSHandle,
   type QuickJSRuntime,
 } from 'quickjs-emscripten';
-import { originalPositionFor } from '../../language/compile/source-map.ts';
+import { originalPositionFor, parseStack } from '../../language/compile/source-map.ts';
 import type {
+  Command,
   CompiledFlow,
   Clock as FlowClock,
   FlowMeta,
@@ -27,10 +28,10 @@ import type {
   StepInput,
   StepResult,
 } from '../../language/compiled-format.ts';
-import { HOST_SHIM, HOST_SHIM_FILE } from './host-shim.ts';
+import { BAD_RESULT_MARK, HOST_SHIM, HOST_SHIM_FILE } from './host-shim.ts';
 import { type QuickJsEngine, sharedEngine } from './quickjs-engine.ts';
 import { SandboxError } from './sandbox-error.ts';
-import { checkStepResult } from './step-result-check.ts';
+import { checkCommand } from './step-result-check.ts';
 
 export interface SandboxLimits {
   /** CPU time one step may take. */
@@ -64,7 +65,32 @@ export interface FlowFailure {
   loc: Loc | null;
 }
 
-export type StepOutcome = { ok: true; result: StepResult } | { ok: false; error: SandboxError };
+/**
+ * A step's result as the sandbox hands it over: the command parsed, the state kept as the JSON text
+ * the VM wrote (what the next step sends back; a waiting call holds this one string), with the two
+ * fields the host reads. `state` parses the text on first use, for callers that want the object.
+ */
+export class StepReply implements StepResult {
+  private parsed: FlowState | null = null;
+
+  constructor(
+    readonly command: Command,
+    readonly stateText: string,
+    /** `state.flow` and `state.step`, without parsing the state. */
+    readonly flow: string,
+    readonly step: string,
+  ) {}
+
+  get state(): FlowState {
+    this.parsed ??= JSON.parse(this.stateText) as FlowState;
+    return this.parsed;
+  }
+}
+
+export type StepOutcome = { ok: true; result: StepReply } | { ok: false; error: SandboxError };
+
+/** A call's state: the object, or its JSON text as a StepReply carries it. */
+export type StateInput = FlowState | string;
 
 export interface SandboxStats {
   steps: number;
@@ -82,6 +108,8 @@ interface Live {
   context: QuickJSContext;
   entry: QuickJSHandle;
   generation: number;
+  /** The context's constant commands by number (host-shim.ts), checked and frozen once. */
+  constants: Command[];
 }
 
 // The language needs none of these; fewer intrinsics, less to abuse (and no ArrayBuffer, whose
@@ -121,7 +149,7 @@ export class FlowSandbox {
     return this.call('start', [init as unknown as Json], init.clock.epochMs, null);
   }
 
-  step(state: FlowState, input: StepInput): StepOutcome {
+  step(state: StateInput, input: StepInput): StepOutcome {
     return this.call('step', [input as unknown as Json], input.clock.epochMs, state);
   }
 
@@ -129,7 +157,7 @@ export class FlowSandbox {
    * The flow's fallback for a call whose last step (or command) failed; `state` is the state before
    * that step. The flow receives `{kind, message, line, column, clock}`.
    */
-  fallback(state: FlowState, failure: FlowFailure, clock: FlowClock): StepOutcome {
+  fallback(state: StateInput, failure: FlowFailure, clock: FlowClock): StepOutcome {
     const err: Json = {
       kind: failure.kind,
       message: failure.message,
@@ -156,8 +184,8 @@ export class FlowSandbox {
     this.teardown();
   }
 
-  /** `state` travels as its own text (see host-shim.ts); the other arguments follow it. */
-  private call(name: EntryName, args: Json[], epochMs: number, state: FlowState | null): StepOutcome {
+  /** One string in, one string out (host-shim.ts): the call, then a newline and the state's text. */
+  private call(name: EntryName, args: Json[], epochMs: number, state: StateInput | null): StepOutcome {
     if (this.live && this.live.generation !== this.engine.generation) this.stale ??= 'engine renewed';
     try {
       if (this.stale) this.rebuild(this.stale);
@@ -169,40 +197,63 @@ export class FlowSandbox {
     }
     const live = this.live!;
     const { context } = live;
-    const json = context.newString(JSON.stringify([ENTRY[name], epochMs, args]));
-    const stateText = state === null ? null : context.newString(JSON.stringify(state));
+    const head = JSON.stringify([ENTRY[name], epochMs, args]);
+    const text =
+      state === null ? head : `${head}\n${typeof state === 'string' ? state : JSON.stringify(state)}`;
+    const input = context.newString(text);
     this.deadline = Date.now() + this.limits.stepDeadlineMs;
-    const result =
-      stateText === null
-        ? context.callFunction(live.entry, context.undefined, json)
-        : context.callFunction(live.entry, context.undefined, json, stateText);
+    const result = context.callFunction(live.entry, context.undefined, input);
     this.deadline = 0;
-    json.dispose();
-    stateText?.dispose();
+    input.dispose();
     this.stats.steps++;
-    const outcome = this.read(context, result);
+    const outcome = this.read(live, result);
     if (!outcome.ok) this.stats.failures++;
     this.watchMemory(outcome);
     return outcome;
   }
 
-  private read(context: QuickJSContext, result: ReturnType<QuickJSContext['callFunction']>): StepOutcome {
+  private read(live: Live, result: ReturnType<QuickJSContext['callFunction']>): StepOutcome {
+    const { context } = live;
     if (result.error) {
       const dumped = context.dump(result.error);
       result.error.dispose();
       return { ok: false, error: this.errorFrom(dumped) };
     }
-    const text = context.typeof(result.value) === 'string' ? context.getString(result.value) : null;
+    // The shim always answers with a string; anything else reads as text that does not parse.
+    const text = context.getString(result.value);
     result.value.dispose();
-    if (text === null)
-      return { ok: false, error: new SandboxError('bad-result', 'the step returned nothing', null, null) };
-    const value: unknown = JSON.parse(text);
-    const problem = checkStepResult(value);
-    if (problem) {
-      const loc = (value as { command?: { loc?: Loc } })?.command?.loc ?? null;
-      return { ok: false, error: new SandboxError('bad-result', problem, isLoc(loc) ? loc : null, null) };
+    return this.replyFrom(text, live.constants);
+  }
+
+  /** The shim's answer (host-shim.ts) as an outcome; a command is checked before anyone acts on it. */
+  private replyFrom(text: string, constants: Command[]): StepOutcome {
+    if (text.startsWith(BAD_RESULT_MARK)) {
+      const [problem, loc] = parseOr(text.slice(BAD_RESULT_MARK.length), []) as [unknown, unknown];
+      return badResult(typeof problem === 'string' ? problem : 'the step returned no result object', loc);
     }
-    return { ok: true, result: value as StepResult };
+    const cut = text.indexOf('\n');
+    const head = cut < 0 ? null : parseOr(text.slice(0, cut), null);
+    if (
+      !Array.isArray(head) ||
+      head.length !== 4 ||
+      typeof head[0] !== 'number' ||
+      typeof head[3] !== 'string'
+    ) {
+      return badResult('the step returned no result object');
+    }
+    const [constant, sent, flow, step] = head as [number, unknown, unknown, string];
+    let command: unknown = sent;
+    if (constant < 0 || sent !== null) {
+      const problem = checkCommand(command);
+      if (problem) return badResult(problem, (command as { loc?: unknown } | null)?.loc);
+      if (constant >= 0) constants[constant] = deepFreeze(command as Command);
+    } else {
+      command = constants[constant];
+      if (command === undefined) return badResult('the result has no command');
+    }
+    const stateFlow = flow === null ? this.meta.id : flow;
+    if (typeof stateFlow !== 'string') return badResult('state.flow is not a string');
+    return { ok: true, result: new StepReply(command as Command, text.slice(cut + 1), stateFlow, step) };
   }
 
   private watchMemory(outcome: StepOutcome): void {
@@ -248,9 +299,9 @@ export class FlowSandbox {
    */
   private positionOf(stack: string): { loc: Loc | null; scriptLoc: Loc | null } {
     let scriptLoc: Loc | null = null;
-    for (const match of stack.matchAll(/^\s*at (?:.*\()?(.+?):(\d+):(\d+)\)?\s*$/gm)) {
-      if (match[1] !== this.fileName) continue;
-      const at = { line: Number(match[2]), column: Number(match[3]) };
+    for (const frame of parseStack(stack)) {
+      if (frame.file !== this.fileName) continue;
+      const at = { line: frame.line, column: frame.column };
       scriptLoc ??= at;
       const original = originalPositionFor(this.compiled.sourceMap, at.line, at.column);
       if (original) return { loc: { line: original.line, column: original.column }, scriptLoc: at };
@@ -288,7 +339,7 @@ export class FlowSandbox {
     factory.dispose();
     if (made.error) return fail('host shim', made.error);
     const entry = made.value;
-    this.live = { runtime, context, entry, generation: this.engine.generation };
+    this.live = { runtime, context, entry, generation: this.engine.generation, constants: [] };
     return this.live;
   }
 
@@ -299,6 +350,26 @@ export class FlowSandbox {
     entry.dispose();
     context.dispose();
     runtime.dispose();
+  }
+}
+
+function badResult(message: string, loc: unknown = null): StepOutcome {
+  return { ok: false, error: new SandboxError('bad-result', message, isLoc(loc) ? loc : null, null) };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function parseOr(text: string, otherwise: unknown): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return otherwise;
   }
 }
 

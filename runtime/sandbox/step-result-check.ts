@@ -60,18 +60,8 @@ const fieldChecks: Record<string, FieldChecks> = Object.fromEntries(
   Object.entries(commandShapes).map(([type, shape]) => [type, Object.entries(shape)]),
 );
 
-/** Null when `value` is a well-formed StepResult, else what is wrong with it. */
-export function checkStepResult(value: unknown): string | null {
-  if (!isObject(value)) return 'the step returned no result object';
-  const { state, command } = value;
-  if (!isObject(state)) return 'the result has no state';
-  for (const key of ['flow', 'pc', 'step'] as const) {
-    if (!isString(state[key])) return `state.${key} is not a string`;
-  }
-  if (!isObject(state.vars)) return 'state.vars is not an object';
-  if (!Array.isArray(state.frames)) return 'state.frames is not a list';
-  if (!isObject(state.counters)) return 'state.counters is not an object';
-  if (!isObject(state.call)) return 'state.call is missing';
+/** Null when `command` is a well-formed Command, else what is wrong with it. */
+export function checkCommand(command: unknown): string | null {
   if (!isObject(command)) return 'the result has no command';
   const checks =
     isString(command.type) && Object.hasOwn(fieldChecks, command.type)
@@ -83,6 +73,25 @@ export function checkStepResult(value: unknown): string | null {
     if (!check(command[field])) return `${command.type}: field ${field} is malformed`;
   }
   return null;
+}
+
+/**
+ * Null when `value` is a well-formed StepResult, else what is wrong with it. The sandbox checks the
+ * state inside the VM (host-shim.ts, same words) and only the command here; this is the whole check
+ * for results that arrive as objects.
+ */
+export function checkStepResult(value: unknown): string | null {
+  if (!isObject(value)) return 'the step returned no result object';
+  const { state, command } = value;
+  if (!isObject(state)) return 'the result has no state';
+  for (const key of ['flow', 'pc', 'step'] as const) {
+    if (!isString(state[key])) return `state.${key} is not a string`;
+  }
+  if (!isObject(state.vars)) return 'state.vars is not an object';
+  if (!Array.isArray(state.frames)) return 'state.frames is not a list';
+  if (!isObject(state.counters)) return 'state.counters is not an object';
+  if (!isObject(state.call)) return 'state.call is missing';
+  return checkCommand(command);
 }
 
 export function isStepResult(value: unknown): value is StepResult {

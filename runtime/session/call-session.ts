@@ -11,7 +11,7 @@
 import type { CallInfo, Command, FlowState, Loc } from '../../language/compiled-format.ts';
 import type { InboundCall } from '../../telephony/pbx-port.ts';
 import { type CallLogSink, type CallRecord, CallRecorder } from '../call-log.ts';
-import type { FlowFailure, FlowSandbox, StepOutcome } from '../sandbox/flow-sandbox.ts';
+import type { FlowFailure, FlowSandbox, StateInput, StepOutcome } from '../sandbox/flow-sandbox.ts';
 import { SandboxError } from '../sandbox/sandbox-error.ts';
 import { CallContext, type SharedDeps } from './call-context.ts';
 import { CallEnded, CallLine, never } from './call-line.ts';
@@ -94,7 +94,8 @@ export class CallSession {
       await line.guard(pbx.answer(line.channelId));
       cdr.answered(clock.now());
       let outcome: StepOutcome = sandbox.start({ call: ctx.call, clock: this.flowTime() });
-      let lastGood: FlowState = this.initialState();
+      // The state between steps is the JSON text the sandbox wrote: it goes back in as it came out.
+      let lastGood: StateInput | null = null;
       let fallbacks = 0;
       for (let commands = 0; ; commands++) {
         if (commands >= MAX_COMMANDS_PER_CALL) {
@@ -106,17 +107,17 @@ export class CallSession {
             await this.lastResort();
             break;
           }
-          outcome = sandbox.fallback(lastGood, outcome.error, this.flowTime());
+          outcome = sandbox.fallback(lastGood ?? this.initialState(), outcome.error, this.flowTime());
           continue;
         }
-        const { state, command } = outcome.result;
-        if (state.flow !== meta.id) {
-          outcome = failure('bad-result', `the step returned the state of flow ${state.flow}`, command.loc);
+        const { stateText, flow, step, command } = outcome.result;
+        if (flow !== meta.id) {
+          outcome = failure('bad-result', `the step returned the state of flow ${flow}`, command.loc);
           continue;
         }
-        lastGood = state;
-        cdr.visit(state.step);
-        ctx.emit({ type: 'step', step: state.step, command: command.type, line: command.loc.line });
+        lastGood = stateText;
+        cdr.visit(step);
+        ctx.emit({ type: 'step', step, command: command.type, line: command.loc.line });
         let result: HandlerResult;
         try {
           result = await (
@@ -138,7 +139,7 @@ export class CallSession {
           if (result.endedBy !== 'flow') await line.wait(never, null, null);
           break;
         }
-        outcome = sandbox.step(state, { ...result, clock: this.flowTime() });
+        outcome = sandbox.step(stateText, { ...result, clock: this.flowTime() });
       }
     } catch (error) {
       if (!(error instanceof CallEnded)) {

@@ -57,6 +57,38 @@ describe('source map lookup', () => {
       { file: 'x.js', line: 1, column: 2 },
     ]);
   });
+
+  it('keeps the line and column out of the file name, whatever the name holds', () => {
+    expect(
+      parseStack(
+        [
+          '    at a.js:3:11',
+          '    at f (flow-Поддержка АВС Интернет@c2034c7b.js:42:17)',
+          '    at g (C:\\flows\\a (1).js:2:7)',
+          '    at dir/a (1).js:4:5',
+          '    at h (b.js:9)',
+          '    at JSON.parse (native)',
+          '    at <anonymous>',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      { file: 'a.js', line: 3, column: 11 },
+      { file: 'flow-Поддержка АВС Интернет@c2034c7b.js', line: 42, column: 17 },
+      { file: 'C:\\flows\\a (1).js', line: 2, column: 7 },
+      { file: 'dir/a (1).js', line: 4, column: 5 },
+      { file: 'b.js', line: 9, column: 1 },
+    ]);
+  });
+
+  it('maps a stack whose script name has spaces and parentheses', () => {
+    const named = buildSourceMap([{ generatedLine: 2, generatedColumn: 2, sourceLine: 4, sourceColumn: 2 }], {
+      file: 'flow (Поддержка).js',
+      source: 'f.flow',
+    });
+    expect(
+      originalPositionFromStack(named, '    at f (flow (Поддержка).js:3:5)\n    at <eval> (other.js:3:5)\n'),
+    ).toEqual({ source: 'f.flow', line: 5, column: 3, generated: { line: 3, column: 5 } });
+  });
 });
 
 /** Each step holds a js block that throws on a known flow line. */

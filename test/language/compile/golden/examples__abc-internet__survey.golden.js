@@ -278,9 +278,13 @@ function $prelude(config) {
     return null;
   }
   function cmd(s, pc, command) {
-    var c = clone(command);
+    // No copy: the host only ever sees the command as JSON text, and shared constants are frozen.
     s.pc = pc;
-    return c;
+    return command;
+  }
+  /** A command the compiler built ahead (constant-speech.ts): frozen, then shared by every step. */
+  function constant(command) {
+    return deepFreeze(command);
   }
   function unexpected(input, what) {
     return FlowError('unexpected-input', what + ' cannot take a "' + (input && input.type) + '" answer');
@@ -480,7 +484,7 @@ function $prelude(config) {
     set: function (s, name, v) { setVar(s.vars, name, v); },
     get: get, add: add, sub: sub, mul: mul, div: div, mod: mod, neg: neg, lt: lt, le: le, gt: gt, ge: ge, eq: eq, isIn: isIn,
     value: value, within: within, speak: speak, str: str, seq: seq, prompt: prompt, destination: destination,
-    fields: fields, priority: priority, go: go, cmd: cmd, repeat: repeat, retry: retry, menu: menu, ask: ask, data: data,
+    fields: fields, priority: priority, go: go, cmd: cmd, constant: constant, repeat: repeat, retry: retry, menu: menu, ask: ask, data: data,
     queue: queue, answer: answer, call: call, ret: ret, unwind: unwind, jsBlock: jsBlock, jsExpr: jsExpr,
     error: error, raise: raise, flow: flow
   });
@@ -488,45 +492,54 @@ function $prelude(config) {
 var $ = $prelude({"language":"ru","currency":"UAH"});
 var meta = {"id":"Удовлетворённость сервисом@3ea1c17711834c5d","name":"Удовлетворённость сервисом","flavor":"survey","answers":[],"language":"ru","timezone":null,"steps":[],"calendars":[],"secrets":[],"group":"survey-team","hasFallback":false};
 var blocks = {};
+var $k1 = $.constant({ type: "say", parts: [{ kind: "text", text: "Добрый день, Вас беспокоит компания “АВС Интернет”." }], bargeIn: false, loc: { line: 7, column: 3 } });
 blocks["main"] = function (s, input) {
-  return $.cmd(s, "main#1", { type: "say", parts: $.speak(["Добрый день, Вас беспокоит компания “АВС Интернет”."]), bargeIn: false, loc: { line: 7, column: 3 } });
+  return $.cmd(s, "main#1", $k1);
 };
+var $k2 = $.constant({ type: "question", name: "satisfied", text: [{ kind: "text", text: "Скажите, пожалуйста, удовлетворены ли Вы сервисом предоставления услуг Интернета?" }], answerType: "yesno", min: null, max: null, options: [], loc: { line: 8, column: 3 } });
 blocks["main#1"] = function (s, input) {
-  return $.cmd(s, "main#2", { type: "question", name: "satisfied", text: $.speak(["Скажите, пожалуйста, удовлетворены ли Вы сервисом предоставления услуг Интернета?"]), answerType: "yesno", min: null, max: null, options: [], loc: { line: 8, column: 3 } });
+  return $.cmd(s, "main#2", $k2);
 };
 blocks["main#2"] = function (s, input) {
   return $.answer(s, input, "satisfied", "yesno", { "yes": "main#4", "no": "main#7" }, "main#3");
 };
+var $k3 = $.constant({ type: "say", parts: [{ kind: "text", text: "Спасибо за Ваши ответы! До свидания." }], bargeIn: false, loc: { line: 11, column: 3 } });
 blocks["main#3"] = function (s, input) {
-  return $.cmd(s, "main#10", { type: "say", parts: $.speak(["Спасибо за Ваши ответы! До свидания."]), bargeIn: false, loc: { line: 11, column: 3 } });
+  return $.cmd(s, "main#10", $k3);
 };
+var $k4 = $.constant({ type: "question", name: "services", text: [{ kind: "text", text: "Какими сервисами Вы б хотели пользоваться в будущем?" }], answerType: "text", min: null, max: null, options: [], loc: { line: 9, column: 15 } });
 blocks["main#4"] = function (s, input) {
-  return $.cmd(s, "main#5", { type: "question", name: "services", text: $.speak(["Какими сервисами Вы б хотели пользоваться в будущем?"]), answerType: "text", min: null, max: null, options: [], loc: { line: 9, column: 15 } });
+  return $.cmd(s, "main#5", $k4);
 };
 blocks["main#5"] = function (s, input) {
   return $.answer(s, input, "services", "text", {}, "main#3");
 };
+var $k5 = $.constant({ type: "question", name: "complaint", text: [{ kind: "text", text: "Что именно Вас не удовлетворяет в нашем сервисе?" }], answerType: "text", min: null, max: null, options: [], loc: { line: 10, column: 14 } });
 blocks["main#7"] = function (s, input) {
-  return $.cmd(s, "main#8", { type: "question", name: "complaint", text: $.speak(["Что именно Вас не удовлетворяет в нашем сервисе?"]), answerType: "text", min: null, max: null, options: [], loc: { line: 10, column: 14 } });
+  return $.cmd(s, "main#8", $k5);
 };
 blocks["main#8"] = function (s, input) {
   return $.answer(s, input, "complaint", "text", {}, "main#3");
 };
+var $k6 = $.constant({ type: "hangup", loc: { line: 12, column: 3 } });
 blocks["main#10"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "hangup", loc: { line: 12, column: 3 } });
+  return $.cmd(s, "$end", $k6);
 };
 blocks["$fallback"] = function (s, input) {
   $.unwind(s);
   return $.go(s, "$default");
 };
+var $k7 = $.constant({ type: "say", parts: [{ kind: "text", text: "Извините, произошла техническая ошибка. Соединяем Вас с оператором." }], bargeIn: false, loc: { line: 3, column: 8 } });
 blocks["$default"] = function (s, input) {
-  return $.cmd(s, "$default#1", { type: "say", parts: $.speak(["Извините, произошла техническая ошибка. Соединяем Вас с оператором."]), bargeIn: false, loc: { line: 3, column: 8 } });
+  return $.cmd(s, "$default#1", $k7);
 };
+var $k8 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 3, column: 8 } });
 blocks["$default#1"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 3, column: 8 } });
+  return $.cmd(s, "$end", $k8);
 };
+var $k9 = $.constant({ type: "hangup", loc: { line: 3, column: 8 } });
 blocks["$end"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "hangup", loc: { line: 3, column: 8 } });
+  return $.cmd(s, "$end", $k9);
 };
 return $.flow(meta, blocks);
 })();

@@ -278,9 +278,13 @@ function $prelude(config) {
     return null;
   }
   function cmd(s, pc, command) {
-    var c = clone(command);
+    // No copy: the host only ever sees the command as JSON text, and shared constants are frozen.
     s.pc = pc;
-    return c;
+    return command;
+  }
+  /** A command the compiler built ahead (constant-speech.ts): frozen, then shared by every step. */
+  function constant(command) {
+    return deepFreeze(command);
   }
   function unexpected(input, what) {
     return FlowError('unexpected-input', what + ' cannot take a "' + (input && input.type) + '" answer');
@@ -480,7 +484,7 @@ function $prelude(config) {
     set: function (s, name, v) { setVar(s.vars, name, v); },
     get: get, add: add, sub: sub, mul: mul, div: div, mod: mod, neg: neg, lt: lt, le: le, gt: gt, ge: ge, eq: eq, isIn: isIn,
     value: value, within: within, speak: speak, str: str, seq: seq, prompt: prompt, destination: destination,
-    fields: fields, priority: priority, go: go, cmd: cmd, repeat: repeat, retry: retry, menu: menu, ask: ask, data: data,
+    fields: fields, priority: priority, go: go, cmd: cmd, constant: constant, repeat: repeat, retry: retry, menu: menu, ask: ask, data: data,
     queue: queue, answer: answer, call: call, ret: ret, unwind: unwind, jsBlock: jsBlock, jsExpr: jsExpr,
     error: error, raise: raise, flow: flow
   });
@@ -500,8 +504,9 @@ blocks["main#2"] = function (s, input) {
 blocks["main#5"] = function (s, input) {
   return $.call(s, "sub greetVip", ["name"], [$.get($.v(s, "customer"), "name")], null, "main#6");
 };
+var $k1 = $.constant({ type: "queue", queue: "general", priority: $.priority(10), skills: ["vip"], maxWaitMs: null, announce: [{ kind: "text", text: "Ваш звонок очень важен для нас. Ожидайте, пожалуйста." }], announceEveryMs: 45000, music: null, handlesOverflow: false, loc: { line: 14, column: 5 } });
 blocks["main#6"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "queue", queue: "general", priority: $.priority(10), skills: ["vip"], maxWaitMs: null, announce: $.speak(["Ваш звонок очень важен для нас. Ожидайте, пожалуйста."]), announceEveryMs: 45000, music: null, handlesOverflow: false, loc: { line: 14, column: 5 } });
+  return $.cmd(s, "$end", $k1);
 };
 blocks["step regular"] = function (s, input) {
   s.step = "regular";
@@ -510,26 +515,31 @@ blocks["step regular"] = function (s, input) {
 blocks["step regular#1"] = function (s, input) {
   return $.go(s, $.eq($.value(s, input, "dialled"), "0800300400") ? "step regular#5" : "step regular#7");
 };
+var $k2 = $.constant({ type: "say", parts: [{ kind: "text", text: "Вы позвонили в нерабочее время. Мы работаем с понедельника по пятницу с 9 до 18 и в субботу с 10 до 15." }], bargeIn: false, loc: { line: 20, column: 7 } });
 blocks["step regular#2"] = function (s, input) {
-  return $.cmd(s, "step regular#3", { type: "say", parts: $.speak(["Вы позвонили в нерабочее время. Мы работаем с понедельника по пятницу с 9 до 18 и в субботу с 10 до 15."]), bargeIn: false, loc: { line: 20, column: 7 } });
+  return $.cmd(s, "step regular#3", $k2);
 };
+var $k3 = $.constant({ type: "hangup", loc: { line: 21, column: 7 } });
 blocks["step regular#3"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "hangup", loc: { line: 21, column: 7 } });
+  return $.cmd(s, "$end", $k3);
 };
 blocks["step regular#4"] = function (s, input) {
   return $.cmd(s, "$end", { type: "queue", queue: "general", priority: $.priority((($.ge($.get($.value(s, input, "now"), "hour"), 17) ? 5 : 0))), skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 29, column: 5 } });
 };
+var $k4 = $.constant({ type: "say", parts: [{ kind: "text", text: "Добрый день, компания “АВС Интернет”, спасибо за звонок." }], bargeIn: false, loc: { line: 23, column: 7 } });
 blocks["step regular#5"] = function (s, input) {
-  return $.cmd(s, "step regular#4", { type: "say", parts: $.speak(["Добрый день, компания “АВС Интернет”, спасибо за звонок."]), bargeIn: false, loc: { line: 23, column: 7 } });
+  return $.cmd(s, "step regular#4", $k4);
 };
 blocks["step regular#7"] = function (s, input) {
   return $.go(s, $.eq($.value(s, input, "dialled"), "0800300500") ? "step regular#9" : "step regular#11");
 };
+var $k5 = $.constant({ type: "say", parts: [{ kind: "text", text: "Добрый день! Вы позвонили на линию для бизнес-клиентов." }], bargeIn: false, loc: { line: 25, column: 7 } });
 blocks["step regular#9"] = function (s, input) {
-  return $.cmd(s, "step regular#4", { type: "say", parts: $.speak(["Добрый день! Вы позвонили на линию для бизнес-клиентов."]), bargeIn: false, loc: { line: 25, column: 7 } });
+  return $.cmd(s, "step regular#4", $k5);
 };
+var $k6 = $.constant({ type: "say", parts: [{ kind: "text", text: "Добрый день!" }], bargeIn: false, loc: { line: 27, column: 7 } });
 blocks["step regular#11"] = function (s, input) {
-  return $.cmd(s, "step regular#4", { type: "say", parts: $.speak(["Добрый день!"]), bargeIn: false, loc: { line: 27, column: 7 } });
+  return $.cmd(s, "step regular#4", $k6);
 };
 blocks["sub greetVip"] = function (s, input) {
   return $.cmd(s, "sub greetVip#1", { type: "say", parts: $.speak(["Здравствуйте, ", $.v(s, "name"), "! Соединяем Вас с персональным менеджером."]), bargeIn: false, loc: { line: 33, column: 3 } });
@@ -540,18 +550,22 @@ blocks["sub greetVip#1"] = function (s, input) {
 blocks["sub greetVip#2"] = function (s, input) {
   return $.ret(s, null);
 };
+var $k7 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 8, column: 15 } });
 blocks["$fallback"] = function (s, input) {
   $.unwind(s);
-  return $.cmd(s, "$end", { type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 8, column: 15 } });
+  return $.cmd(s, "$end", $k7);
 };
+var $k8 = $.constant({ type: "say", parts: [{ kind: "text", text: "Извините, произошла техническая ошибка. Соединяем Вас с оператором." }], bargeIn: false, loc: { line: 4, column: 6 } });
 blocks["$default"] = function (s, input) {
-  return $.cmd(s, "$default#1", { type: "say", parts: $.speak(["Извините, произошла техническая ошибка. Соединяем Вас с оператором."]), bargeIn: false, loc: { line: 4, column: 6 } });
+  return $.cmd(s, "$default#1", $k8);
 };
+var $k9 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 4, column: 6 } });
 blocks["$default#1"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 4, column: 6 } });
+  return $.cmd(s, "$end", $k9);
 };
+var $k10 = $.constant({ type: "hangup", loc: { line: 4, column: 6 } });
 blocks["$end"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "hangup", loc: { line: 4, column: 6 } });
+  return $.cmd(s, "$end", $k10);
 };
 return $.flow(meta, blocks);
 })();

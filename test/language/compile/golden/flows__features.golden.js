@@ -278,9 +278,13 @@ function $prelude(config) {
     return null;
   }
   function cmd(s, pc, command) {
-    var c = clone(command);
+    // No copy: the host only ever sees the command as JSON text, and shared constants are frozen.
     s.pc = pc;
-    return c;
+    return command;
+  }
+  /** A command the compiler built ahead (constant-speech.ts): frozen, then shared by every step. */
+  function constant(command) {
+    return deepFreeze(command);
   }
   function unexpected(input, what) {
     return FlowError('unexpected-input', what + ' cannot take a "' + (input && input.type) + '" answer');
@@ -480,7 +484,7 @@ function $prelude(config) {
     set: function (s, name, v) { setVar(s.vars, name, v); },
     get: get, add: add, sub: sub, mul: mul, div: div, mod: mod, neg: neg, lt: lt, le: le, gt: gt, ge: ge, eq: eq, isIn: isIn,
     value: value, within: within, speak: speak, str: str, seq: seq, prompt: prompt, destination: destination,
-    fields: fields, priority: priority, go: go, cmd: cmd, repeat: repeat, retry: retry, menu: menu, ask: ask, data: data,
+    fields: fields, priority: priority, go: go, cmd: cmd, constant: constant, repeat: repeat, retry: retry, menu: menu, ask: ask, data: data,
     queue: queue, answer: answer, call: call, ret: ret, unwind: unwind, jsBlock: jsBlock, jsExpr: jsExpr,
     error: error, raise: raise, flow: flow
   });
@@ -507,8 +511,9 @@ blocks["main#2"] = function (s, input) {
 })(); return [customer, vip, n, twice, contract, account]; });
   return $.call(s, "sub greet", ["name","times"], ["Іван", $.v(s, "n")], null, "main#5");
 };
+var $k1 = $.constant({ type: "say", parts: [{ kind: "text", text: "CRM недоступна" }], bargeIn: false, loc: { line: 9, column: 17 } });
 blocks["main#3"] = function (s, input) {
-  return $.cmd(s, "main#2", { type: "say", parts: $.speak(["CRM недоступна"]), bargeIn: false, loc: { line: 9, column: 17 } });
+  return $.cmd(s, "main#2", $k1);
 };
 blocks["main#5"] = function (s, input) {
   return $.call(s, "sub double", ["x"], [$.v(s, "n")], "twice", "main#6");
@@ -528,8 +533,9 @@ blocks["main#9"] = function (s, input) {
 blocks["main#11"] = function (s, input) {
   return $.go(s, $.v(s, "vip") ? "main#13" : "main#15");
 };
+var $k2 = $.constant({ type: "say", parts: [{ kind: "prompt", name: "greeting" }], bargeIn: false, loc: { line: 22, column: 5 } });
 blocks["main#13"] = function (s, input) {
-  return $.cmd(s, "main#8", { type: "say", parts: $.speak([$.prompt("greeting")]), bargeIn: false, loc: { line: 22, column: 5 } });
+  return $.cmd(s, "main#8", $k2);
 };
 blocks["main#15"] = function (s, input) {
   return $.cmd(s, "$end", { type: "transfer", target: "number", destination: $.destination("+380441234567"), loc: { line: 24, column: 5 } });
@@ -541,11 +547,13 @@ blocks["main#17"] = function (s, input) {
   delete s.counters["menu main@27:3"];
   return $.go(s, "main#20");
 };
+var $k3 = $.constant({ type: "say", parts: [{ kind: "text", text: "Журнал недоступний" }], bargeIn: false, loc: { line: 26, column: 17 } });
 blocks["main#18"] = function (s, input) {
-  return $.cmd(s, "main#17", { type: "say", parts: $.speak(["Журнал недоступний"]), bargeIn: false, loc: { line: 26, column: 17 } });
+  return $.cmd(s, "main#17", $k3);
 };
+var $k4 = $.constant({ type: "collect", prompt: [{ kind: "text", text: "Натисніть 1 або 2" }], min: 1, max: 1, terminator: null, firstTimeoutMs: 4000, interDigitTimeoutMs: 4000, pattern: null, secret: false, validKeys: ["1","2"], loc: { line: 27, column: 3 } });
 blocks["main#20"] = function (s, input) {
-  return $.cmd(s, "main#24", { type: "collect", prompt: $.speak(["Натисніть 1 або 2"]), min: 1, max: 1, terminator: null, firstTimeoutMs: 4000, interDigitTimeoutMs: 4000, pattern: null, secret: false, validKeys: ["1","2"], loc: { line: 27, column: 3 } });
+  return $.cmd(s, "main#24", $k4);
 };
 blocks["main#22"] = function (s, input) {
   return $.repeat(s, "menu main@27:3", 2, "main#20", "main#23");
@@ -557,21 +565,23 @@ blocks["main#24"] = function (s, input) {
   return $.menu(s, input, "menu main@27:3", { "1": "step billing", "2": "main#26" }, "main#22", "main#22");
 };
 blocks["main#26"] = function (s, input) {
-  return $.cmd(s, "main#27", { type: "queue", queue: "tech-support", priority: $.priority((($.v(s, "vip") ? 10 : 0))), skills: ["internet"], maxWaitMs: 300000, announce: $.speak(["Час очікування ", $.EWT, " хв, Ви ", $.POSITION, "-й."]), announceEveryMs: 45000, music: "default", handlesOverflow: true, loc: { line: 31, column: 7 } });
+  return $.cmd(s, "main#27", { type: "queue", queue: "tech-support", priority: $.priority((($.v(s, "vip") ? 10 : 0))), skills: ["internet"], maxWaitMs: 300000, announce: [{ kind: "text", text: "Час очікування " }, { kind: "ewt" }, { kind: "text", text: " хв, Ви " }, { kind: "position" }, { kind: "text", text: "-й." }], announceEveryMs: 45000, music: "default", handlesOverflow: true, loc: { line: 31, column: 7 } });
 };
 blocks["main#27"] = function (s, input) {
   return $.queue(s, input, "main#29");
 };
+var $k5 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 34, column: 24 } });
 blocks["main#29"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 34, column: 24 } });
+  return $.cmd(s, "$end", $k5);
 };
 blocks["step billing"] = function (s, input) {
   s.step = "billing";
   delete s.counters["ask contract@39:5"];
   return $.go(s, "step billing#1");
 };
+var $k6 = $.constant({ type: "collect", prompt: [{ kind: "text", text: "Номер договору" }], min: 4, max: 12, terminator: "#", firstTimeoutMs: 7000, interDigitTimeoutMs: 3000, pattern: "^[0-9]+$", secret: false, validKeys: null, loc: { line: 39, column: 5 } });
 blocks["step billing#1"] = function (s, input) {
-  return $.cmd(s, "step billing#5", { type: "collect", prompt: $.speak(["Номер договору"]), min: 4, max: 12, terminator: "#", firstTimeoutMs: 7000, interDigitTimeoutMs: 3000, pattern: "^[0-9]+$", secret: false, validKeys: null, loc: { line: 39, column: 5 } });
+  return $.cmd(s, "step billing#5", $k6);
 };
 blocks["step billing#2"] = function (s, input) {
   delete s.counters["ask pin@43:5"];
@@ -580,17 +590,20 @@ blocks["step billing#2"] = function (s, input) {
 blocks["step billing#3"] = function (s, input) {
   return $.repeat(s, "ask contract@39:5", 2, "step billing#1", "step billing#4");
 };
+var $k7 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 42, column: 24 } });
 blocks["step billing#4"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 42, column: 24 } });
+  return $.cmd(s, "$end", $k7);
 };
 blocks["step billing#5"] = function (s, input) {
   return $.ask(s, input, "ask contract@39:5", "contract", false, 4, 12, "step billing#2", "step billing#3", "step billing#6");
 };
+var $k8 = $.constant({ type: "say", parts: [{ kind: "text", text: "Невірний номер" }], bargeIn: false, loc: { line: 41, column: 21 } });
 blocks["step billing#6"] = function (s, input) {
-  return $.cmd(s, "step billing#3", { type: "say", parts: $.speak(["Невірний номер"]), bargeIn: false, loc: { line: 41, column: 21 } });
+  return $.cmd(s, "step billing#3", $k8);
 };
+var $k9 = $.constant({ type: "collect", prompt: [{ kind: "text", text: "PIN" }], min: 4, max: 4, terminator: "#", firstTimeoutMs: 5000, interDigitTimeoutMs: 3000, pattern: null, secret: true, validKeys: null, loc: { line: 43, column: 5 } });
 blocks["step billing#8"] = function (s, input) {
-  return $.cmd(s, "step billing#11", { type: "collect", prompt: $.speak(["PIN"]), min: 4, max: 4, terminator: "#", firstTimeoutMs: 5000, interDigitTimeoutMs: 3000, pattern: null, secret: true, validKeys: null, loc: { line: 43, column: 5 } });
+  return $.cmd(s, "step billing#11", $k9);
 };
 blocks["step billing#9"] = function (s, input) {
   return $.cmd(s, "step billing#12", { type: "data", source: "billing", operation: "balance", args: [$.v(s, "contract"), $.v(s, "pin")], loc: { line: 45, column: 5 } });
@@ -607,23 +620,27 @@ blocks["step billing#12"] = function (s, input) {
 blocks["step billing#13"] = function (s, input) {
   return $.go(s, ($.v(s, "account") == null) ? "step billing#16" : "step billing#15");
 };
+var $k10 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 46, column: 19 } });
 blocks["step billing#14"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 46, column: 19 } });
+  return $.cmd(s, "$end", $k10);
 };
 blocks["step billing#15"] = function (s, input) {
   return $.cmd(s, "step billing#20", { type: "say", parts: $.speak(["На рахунку ", $.fn.money($.get($.v(s, "account"), "balance"), $.get($.v(s, "account"), "currency")), ", договір ", $.fn.digits($.v(s, "contract")), "."]), bargeIn: false, loc: { line: 50, column: 5 } });
 };
+var $k11 = $.constant({ type: "say", parts: [{ kind: "text", text: "Невірні дані" }], bargeIn: false, loc: { line: 48, column: 7 } });
 blocks["step billing#16"] = function (s, input) {
-  return $.cmd(s, "step billing#17", { type: "say", parts: $.speak(["Невірні дані"]), bargeIn: false, loc: { line: 48, column: 7 } });
+  return $.cmd(s, "step billing#17", $k11);
 };
 blocks["step billing#17"] = function (s, input) {
   return $.retry(s, "retry billing@49:7", 3, "step billing", "step billing#19");
 };
+var $k12 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 49, column: 43 } });
 blocks["step billing#19"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 49, column: 43 } });
+  return $.cmd(s, "$end", $k12);
 };
+var $k13 = $.constant({ type: "hangup", loc: { line: 51, column: 5 } });
 blocks["step billing#20"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "hangup", loc: { line: 51, column: 5 } });
+  return $.cmd(s, "$end", $k13);
 };
 blocks["sub greet"] = function (s, input) {
   return $.cmd(s, "sub greet#1", { type: "say", parts: $.speak(["Вітаємо, ", $.v(s, "name"), "! ", $.fn.number($.v(s, "times"))]), bargeIn: false, loc: { line: 54, column: 3 } });
@@ -634,18 +651,22 @@ blocks["sub greet#1"] = function (s, input) {
 blocks["sub double"] = function (s, input) {
   return $.ret(s, $.mul($.v(s, "x"), 2));
 };
+var $k14 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 6, column: 15 } });
 blocks["$fallback"] = function (s, input) {
   $.unwind(s);
-  return $.cmd(s, "$end", { type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 6, column: 15 } });
+  return $.cmd(s, "$end", $k14);
 };
+var $k15 = $.constant({ type: "say", parts: [{ kind: "text", text: "Вибачте, сталася технічна помилка. З'єднуємо Вас з оператором." }], bargeIn: false, loc: { line: 2, column: 6 } });
 blocks["$default"] = function (s, input) {
-  return $.cmd(s, "$default#1", { type: "say", parts: $.speak(["Вибачте, сталася технічна помилка. З'єднуємо Вас з оператором."]), bargeIn: false, loc: { line: 2, column: 6 } });
+  return $.cmd(s, "$default#1", $k15);
 };
+var $k16 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 2, column: 6 } });
 blocks["$default#1"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 2, column: 6 } });
+  return $.cmd(s, "$end", $k16);
 };
+var $k17 = $.constant({ type: "hangup", loc: { line: 2, column: 6 } });
 blocks["$end"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "hangup", loc: { line: 2, column: 6 } });
+  return $.cmd(s, "$end", $k17);
 };
 return $.flow(meta, blocks);
 })();

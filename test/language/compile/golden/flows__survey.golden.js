@@ -278,9 +278,13 @@ function $prelude(config) {
     return null;
   }
   function cmd(s, pc, command) {
-    var c = clone(command);
+    // No copy: the host only ever sees the command as JSON text, and shared constants are frozen.
     s.pc = pc;
-    return c;
+    return command;
+  }
+  /** A command the compiler built ahead (constant-speech.ts): frozen, then shared by every step. */
+  function constant(command) {
+    return deepFreeze(command);
   }
   function unexpected(input, what) {
     return FlowError('unexpected-input', what + ' cannot take a "' + (input && input.type) + '" answer');
@@ -480,7 +484,7 @@ function $prelude(config) {
     set: function (s, name, v) { setVar(s.vars, name, v); },
     get: get, add: add, sub: sub, mul: mul, div: div, mod: mod, neg: neg, lt: lt, le: le, gt: gt, ge: ge, eq: eq, isIn: isIn,
     value: value, within: within, speak: speak, str: str, seq: seq, prompt: prompt, destination: destination,
-    fields: fields, priority: priority, go: go, cmd: cmd, repeat: repeat, retry: retry, menu: menu, ask: ask, data: data,
+    fields: fields, priority: priority, go: go, cmd: cmd, constant: constant, repeat: repeat, retry: retry, menu: menu, ask: ask, data: data,
     queue: queue, answer: answer, call: call, ret: ret, unwind: unwind, jsBlock: jsBlock, jsExpr: jsExpr,
     error: error, raise: raise, flow: flow
   });
@@ -488,23 +492,27 @@ function $prelude(config) {
 var $ = $prelude({"language":"ru","currency":"UAH"});
 var meta = {"id":"Опрос удовлетворённости@2a4a22a7e892be18","name":"Опрос удовлетворённости","flavor":"survey","answers":[],"language":"ru","timezone":null,"steps":[],"calendars":[],"secrets":[],"group":"survey-team","hasFallback":false};
 var blocks = {};
+var $k1 = $.constant({ type: "question", name: "satisfied", text: [{ kind: "text", text: "Удовлетворены ли Вы сервисом предоставления услуг Интернета?" }], answerType: "yesno", min: null, max: null, options: [], loc: { line: 6, column: 3 } });
 blocks["main"] = function (s, input) {
-  return $.cmd(s, "main#1", { type: "question", name: "satisfied", text: $.speak(["Удовлетворены ли Вы сервисом предоставления услуг Интернета?"]), answerType: "yesno", min: null, max: null, options: [], loc: { line: 6, column: 3 } });
+  return $.cmd(s, "main#1", $k1);
 };
 blocks["main#1"] = function (s, input) {
   return $.answer(s, input, "satisfied", "yesno", { "yes": "main#3", "no": "main#6" }, "main#2");
 };
+var $k2 = $.constant({ type: "question", name: "score", text: [{ kind: "text", text: "Оцените нас от 1 до 5" }], answerType: "number", min: 1, max: 5, options: [], loc: { line: 9, column: 3 } });
 blocks["main#2"] = function (s, input) {
-  return $.cmd(s, "main#9", { type: "question", name: "score", text: $.speak(["Оцените нас от 1 до 5"]), answerType: "number", min: 1, max: 5, options: [], loc: { line: 9, column: 3 } });
+  return $.cmd(s, "main#9", $k2);
 };
+var $k3 = $.constant({ type: "question", name: "services", text: [{ kind: "text", text: "Какими сервисами Вы б хотели пользоваться в будущем?" }], answerType: "text", min: null, max: null, options: [], loc: { line: 7, column: 15 } });
 blocks["main#3"] = function (s, input) {
-  return $.cmd(s, "main#4", { type: "question", name: "services", text: $.speak(["Какими сервисами Вы б хотели пользоваться в будущем?"]), answerType: "text", min: null, max: null, options: [], loc: { line: 7, column: 15 } });
+  return $.cmd(s, "main#4", $k3);
 };
 blocks["main#4"] = function (s, input) {
   return $.answer(s, input, "services", "text", {}, "main#2");
 };
+var $k4 = $.constant({ type: "question", name: "complaint", text: [{ kind: "text", text: "Что именно Вас не удовлетворяет в нашем сервисе?" }], answerType: "text", min: null, max: null, options: [], loc: { line: 8, column: 14 } });
 blocks["main#6"] = function (s, input) {
-  return $.cmd(s, "main#7", { type: "question", name: "complaint", text: $.speak(["Что именно Вас не удовлетворяет в нашем сервисе?"]), answerType: "text", min: null, max: null, options: [], loc: { line: 8, column: 14 } });
+  return $.cmd(s, "main#7", $k4);
 };
 blocks["main#7"] = function (s, input) {
   return $.answer(s, input, "complaint", "text", {}, "main#2");
@@ -512,14 +520,16 @@ blocks["main#7"] = function (s, input) {
 blocks["main#9"] = function (s, input) {
   return $.answer(s, input, "score", "number", {}, "main#10");
 };
+var $k5 = $.constant({ type: "question", name: "source", text: [{ kind: "text", text: "Откуда Вы о нас узнали?" }], answerType: "choice", min: null, max: null, options: [{"key":"1","label":"Реклама"},{"key":"2","label":"Друзья"}], loc: { line: 10, column: 3 } });
 blocks["main#10"] = function (s, input) {
-  return $.cmd(s, "main#11", { type: "question", name: "source", text: $.speak(["Откуда Вы о нас узнали?"]), answerType: "choice", min: null, max: null, options: [{"key":"1","label":"Реклама"},{"key":"2","label":"Друзья"}], loc: { line: 10, column: 3 } });
+  return $.cmd(s, "main#11", $k5);
 };
 blocks["main#11"] = function (s, input) {
   return $.answer(s, input, "source", "choice", { "1": "main#13" }, "main#12");
 };
+var $k6 = $.constant({ type: "hangup", loc: { line: 14, column: 3 } });
 blocks["main#12"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "hangup", loc: { line: 14, column: 3 } });
+  return $.cmd(s, "$end", $k6);
 };
 blocks["main#13"] = function (s, input) {
   return $.cmd(s, "main#12", { type: "log", fields: $.fields("channel", "ads"), loc: { line: 13, column: 13 } });
@@ -528,14 +538,17 @@ blocks["$fallback"] = function (s, input) {
   $.unwind(s);
   return $.go(s, "$default");
 };
+var $k7 = $.constant({ type: "say", parts: [{ kind: "text", text: "Извините, произошла техническая ошибка. Соединяем Вас с оператором." }], bargeIn: false, loc: { line: 2, column: 8 } });
 blocks["$default"] = function (s, input) {
-  return $.cmd(s, "$default#1", { type: "say", parts: $.speak(["Извините, произошла техническая ошибка. Соединяем Вас с оператором."]), bargeIn: false, loc: { line: 2, column: 8 } });
+  return $.cmd(s, "$default#1", $k7);
 };
+var $k8 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 2, column: 8 } });
 blocks["$default#1"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 2, column: 8 } });
+  return $.cmd(s, "$end", $k8);
 };
+var $k9 = $.constant({ type: "hangup", loc: { line: 2, column: 8 } });
 blocks["$end"] = function (s, input) {
-  return $.cmd(s, "$end", { type: "hangup", loc: { line: 2, column: 8 } });
+  return $.cmd(s, "$end", $k9);
 };
 return $.flow(meta, blocks);
 })();
