@@ -111,7 +111,6 @@ export class ExpressionParser extends ParserBase {
     T.Star,
     T.Slash,
     T.Percent,
-    // biome-ignore lint/correctness/noComponentHookFactories: ALT is a Chevrotain alternative, not a component
   ].map((type) => ({ ALT: () => this.CONSUME(type) }));
 
   unary = this.RULE(
