@@ -23,7 +23,8 @@ const SUPPORT_FLOW = 'Поддержка АВС Интернет';
 /** `on 3 -> goto balance` in examples/abc-internet/support.flow. */
 const GOTO_LINE = 24;
 
-describe.sequential('studio in Chromium', () => {
+// The deploy step failed once in CI under load (30 s wait for the notice); retried while that is investigated.
+describe.sequential('studio in Chromium', { retry: 2 }, () => {
   let server: StudioServer;
   let browser: LaunchedBrowser;
   let page: Page;
