@@ -14,19 +14,13 @@ import { PRELUDE_SOURCE } from '../../language/compile/prelude.ts';
 import { compile } from '../../language/compile.ts';
 import { CALL, CLOCK, compileChecked, TEST_WORKSPACE } from '../language/compile/driver.ts';
 import { generateFlow } from './generate-flow.ts';
+import { timeRuns } from './timing.ts';
 
-/** Median of `runs` timings (ms) of `fn`, after `warmup` untimed runs; `fastest` is kept for noisy machines. */
+/** Median of `runs` timings (ms) of `fn`; `fastest` is kept for noisy machines. */
 function median(fn: () => void, runs: number, warmup = 3): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  fastest = times[0];
-  return times[Math.floor(times.length / 2)];
+  const timing = timeRuns(fn, runs, warmup);
+  fastest = timing.fastest;
+  return timing.median;
 }
 let fastest = 0;
 

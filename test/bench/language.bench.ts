@@ -12,6 +12,7 @@ import { parse } from '../../language/parse.ts';
 import { parseWorkspace, type Workspace } from '../../language/workspace.ts';
 import { documentSchema } from './ast-json-schema.ts';
 import { generateFlow } from './generate-flow.ts';
+import { median } from './timing.ts';
 
 function loadWorkspace(): Workspace {
   const result = parseWorkspace(
@@ -19,19 +20,6 @@ function loadWorkspace(): Workspace {
   );
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.workspace;
-}
-
-/** Median of `runs` timings (ms) of `fn`, after `warmup` untimed runs. */
-function median(fn: () => void, runs: number, warmup = 3): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
 }
 
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;

@@ -9,19 +9,7 @@ import { parse } from '../../language/parse.ts';
 import { complete, hover, LanguageService } from '../../language/services/index.ts';
 import { workspace } from '../language/services/fixture-workspace.ts';
 import { generateFlow } from './generate-flow.ts';
-
-/** Median of `runs` timings (ms) of `fn`, after `warmup` untimed runs. */
-function median(fn: () => void, runs: number, warmup = 5): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
+import { median } from './timing.ts';
 
 /** The flow with `text` typed on a new line after line `after`; the cursor at its end. */
 function typing(flow: string, after: number, text: string): { source: string; offset: number } {
@@ -36,7 +24,7 @@ export async function run(): Promise<void> {
   const flow = generateFlow(1_000);
   const runs = 31;
   // Warm the parser and the services up before the first timing, so the baseline is not the cold one.
-  median(() => complete(flow, flow.length, workspace), 20);
+  medianOf(() => complete(flow, flow.length, workspace), 20);
   console.log(`flow: 1,000 lines, ${(flow.length / 1024).toFixed(0)} KiB`);
 
   const cases: [string, { source: string; offset: number }][] = [
@@ -47,12 +35,12 @@ export async function run(): Promise<void> {
   ];
   for (const [name, { source, offset }] of cases) {
     const count = complete(source, offset, workspace).length;
-    const tParse = median(() => parse(source), runs);
-    const tFresh = median(() => complete(source, offset, workspace), runs);
+    const tParse = medianOf(() => parse(source), runs);
+    const tFresh = medianOf(() => complete(source, offset, workspace), runs);
     const service = new LanguageService({ workspace });
     service.update('bench', 1, source);
     service.complete('bench', offset);
-    const tCached = median(() => service.complete('bench', offset), runs);
+    const tCached = medianOf(() => service.complete('bench', offset), runs);
     console.log(
       `complete ${name.padEnd(32)} ${String(count).padStart(3)} items  parse ${tParse.toFixed(2)} ms  ` +
         `fresh ${tFresh.toFixed(2)} ms (${(tFresh / tParse).toFixed(2)}x)  cached ${tCached.toFixed(3)} ms (${(tCached / tParse).toFixed(3)}x)`,
@@ -64,11 +52,15 @@ export async function run(): Promise<void> {
   service.update('bench', 1, flow);
   if (!service.hover('bench', at)?.contents.includes('billing.balance('))
     throw new Error('hover missed the operation');
-  const tHoverFresh = median(() => hover(flow, at, workspace), runs);
-  const tHover = median(() => service.hover('bench', at), runs);
-  const tSymbols = median(() => service.documentSymbols('bench'), runs);
+  const tHoverFresh = medianOf(() => hover(flow, at, workspace), runs);
+  const tHover = medianOf(() => service.hover('bench', at), runs);
+  const tSymbols = medianOf(() => service.documentSymbols('bench'), runs);
   console.log(
     `hover on a data operation: fresh ${tHoverFresh.toFixed(2)} ms, cached ${tHover.toFixed(3)} ms`,
   );
   console.log(`outline (cached parse): ${tSymbols.toFixed(2)} ms`);
+}
+
+function medianOf(fn: () => void, runs: number, warmup = 5): number {
+  return median(fn, runs, warmup);
 }
