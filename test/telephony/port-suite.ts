@@ -1,6 +1,6 @@
 /**
  * One behaviour suite for every PbxPort implementation: the ARI adapter against the simulator over
- * loopback, and the same adapter against a live Asterisk (ARI_LIVE_URL). The harness hides how a
+ * loopback, and the same adapter against a live Asterisk (ARI_URL). The harness hides how a
  * caller is simulated and how time passes (virtual clock vs real sleep).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

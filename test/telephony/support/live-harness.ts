@@ -1,5 +1,5 @@
 /**
- * The port suite's harness on a live Asterisk (ARI_LIVE_URL) configured with telephony/asterisk/:
+ * The port suite's harness on a live Asterisk (ARI_URL) configured with telephony/asterisk/:
  * a caller is an originate of `Local/<dialled>@from-test` whose `;1` half sits in a separate Stasis
  * app (so the test can send its DTMF and hang it up) while the `;2` half reaches `callflow` as the
  * inbound call; operators are the recorded contexts agent-answer, no-answer and busy. Time is real.
@@ -14,8 +14,8 @@ const CALLER_APP = 'callflow-test-caller';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function liveHarness(url: string): Promise<PortHarness> {
-  const username = process.env.ARI_LIVE_USERNAME ?? 'asterisk';
-  const password = process.env.ARI_LIVE_PASSWORD ?? 'asterisk';
+  const username = process.env.ARI_LIVE_USERNAME ?? process.env.ARI_USERNAME ?? 'asterisk';
+  const password = process.env.ARI_LIVE_PASSWORD ?? process.env.ARI_PASSWORD ?? 'asterisk';
   const origin = new URL(url).origin;
   const authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
   const rest = async (method: string, path: string) => {
@@ -31,7 +31,12 @@ export async function liveHarness(url: string): Promise<PortHarness> {
     callerSocket.once('open', resolve);
     callerSocket.once('error', reject);
   });
-  const adapter = new AriAdapter({ url, username, password, app: process.env.ARI_LIVE_APP ?? 'callflow' });
+  const adapter = new AriAdapter({
+    url,
+    username,
+    password,
+    app: process.env.ARI_LIVE_APP ?? process.env.ARI_APP ?? 'callflow',
+  });
   const inbound = new InboundCalls<InboundCall>();
   await adapter.start(inbound.push);
 
