@@ -3,10 +3,17 @@
  * hashing itself is runtime/data/pin-hash.ts, shared with the in-memory customer store; the cost
  * travels with the hash so raising it later leaves old hashes verifiable.
  */
-import { hashPin, type PinHash, type PinHashCost, verifyPin } from '../data/pin-hash.ts';
+import { hashPin, hashPinAsync, type PinHash, type PinHashCost, verifyPin } from '../data/pin-hash.ts';
 
 export function encodePinHash(pin: string, cost: PinHashCost): string {
-  const { salt, hash } = hashPin(pin, cost);
+  return encode(hashPin(pin, cost), cost);
+}
+
+export async function encodePinHashAsync(pin: string, cost: PinHashCost): Promise<string> {
+  return encode(await hashPinAsync(pin, cost), cost);
+}
+
+function encode({ salt, hash }: PinHash, cost: PinHashCost): string {
   return ['scrypt', cost.N, cost.r, cost.p, salt, hash].join('$');
 }
 

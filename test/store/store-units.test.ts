@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { hashPin } from '../../runtime/data/pin-hash.ts';
 import { MemoryLogger } from '../../runtime/logger.ts';
 import { openDatabase, redactUrl } from '../../runtime/store/database.ts';
-import { decodePinHash, encodePinHash, verifyPinHash } from '../../runtime/store/pin-hash-text.ts';
+import {
+  decodePinHash,
+  encodePinHash,
+  encodePinHashAsync,
+  verifyPinHash,
+} from '../../runtime/store/pin-hash-text.ts';
 import { getTenant, upsertTenant } from '../../runtime/store/queries/tenants-users.ts';
 import { backoffMs, isConnectionError } from '../../runtime/store/retry.ts';
 import { StoreError } from '../../runtime/store/store-error.ts';
@@ -65,6 +70,14 @@ describe('PIN hash text', () => {
     expect(text).not.toContain('1111');
     expect(await verifyPinHash('1111', text)).toBe(true);
     expect(await verifyPinHash('1112', text)).toBe(false);
+  });
+
+  it('hashes off the event loop for imports, to the same format', async () => {
+    const text = await encodePinHashAsync('1111', CHEAP);
+    expect(decodePinHash(text)?.cost).toEqual(CHEAP);
+    expect(text).not.toBe(await encodePinHashAsync('1111', CHEAP)); // a fresh salt each time
+    expect(await verifyPinHash('1111', text)).toBe(true);
+    expect(await verifyPinHash('0000', text)).toBe(false);
   });
 
   it('reads the runtime helper’s salt and hash back unchanged', () => {

@@ -7,7 +7,7 @@ import type { Balance, Customer, CustomerStore } from '../../data/customer-store
 import { phoneKey } from '../../data/customer-store.ts';
 import { DEFAULT_PIN_COST, type PinHashCost } from '../../data/pin-hash.ts';
 import type { Db } from '../database.ts';
-import { encodePinHash, verifyPinHash } from '../pin-hash-text.ts';
+import { encodePinHash, encodePinHashAsync, verifyPinHash } from '../pin-hash-text.ts';
 import { accounts, type CustomerRow, customers } from '../schema/customers.ts';
 
 export interface CustomerImport {
@@ -52,6 +52,11 @@ export async function importCustomers(
   data: ImportData,
   cost: PinHashCost = DEFAULT_PIN_COST,
 ): Promise<{ customers: number; accounts: number }> {
+  // Hashed before the transaction, off the event loop: the transaction stays short and calls keep flowing.
+  const accountList = dedupe(data.accounts ?? [], (a) => a.contract);
+  const pinHashes = await mapLimited(accountList, HASH_CONCURRENCY, (a) =>
+    encodePinHashAsync(String(a.pin), cost),
+  );
   return db.transaction(async (tx) => {
     const byKey = new Map<string, string>();
     if (data.customers.length > 0) {
@@ -79,17 +84,16 @@ export async function importCustomers(
         .returning({ id: customers.id, phoneKey: customers.phoneKey });
       for (const row of saved) byKey.set(row.phoneKey, row.id);
     }
-    const accountList = dedupe(data.accounts ?? [], (a) => a.contract);
     if (accountList.length > 0) {
       const rows = [];
-      for (const a of accountList) {
+      for (const [i, a] of accountList.entries()) {
         const owner = a.phone
           ? (byKey.get(phoneKey(a.phone)) ?? (await findCustomerByPhone(tx, tenantId, a.phone))?.id)
           : null;
         rows.push({
           tenantId,
           contract: a.contract,
-          pinHash: encodePinHash(String(a.pin), cost),
+          pinHash: pinHashes[i],
           balance: String(a.balance),
           currency: a.currency,
           customerId: owner ?? null,
@@ -157,6 +161,26 @@ const DECOY = {
     return this.value;
   },
 };
+
+/** libuv's default thread pool has 4 threads; more in flight would only queue there. */
+const HASH_CONCURRENCY = 4;
+
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
 
 /** The last record wins: one INSERT … ON CONFLICT may not touch a row twice. */
 function dedupe<T>(items: readonly T[], key: (item: T) => string): T[] {
