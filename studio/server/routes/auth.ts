@@ -4,6 +4,8 @@
  * (`Authorization: Bearer …`). A session works in every tenant the user belongs to; the tenant is
  * chosen per request by the path (/api/t/<tenant>/…).
  */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { Db } from '../../../runtime/store/database.ts';
@@ -16,6 +18,7 @@ import {
 } from '../../../runtime/store/queries/tenants-users.ts';
 import { ApiError } from '../api-error.ts';
 import { identityOf } from '../auth/authenticate.ts';
+import { LoginThrottle } from '../auth/login-throttle.ts';
 import { SESSION_COOKIE } from '../config.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
@@ -26,7 +29,7 @@ const LoginBody = z.strictObject({
   tenant: z.string().min(1).max(100).optional(),
 });
 
-export function authRoutes(registry: RouteRegistry) {
+export function authRoutes(registry: RouteRegistry, throttle = new LoginThrottle()) {
   const group = registry.group('/api', 'auth');
 
   group.post(
@@ -34,8 +37,22 @@ export function authRoutes(registry: RouteRegistry) {
     { summary: 'Sign in: session cookie and bearer token', access: { auth: 'public' }, body: LoginBody },
     async (c, { body }) => {
       const { db, clock, config } = c.var.deps;
+      const address = clientAddress(c);
+      const wait = throttle.retryAfter(body.email, address, clock.now());
+      if (wait > 0) {
+        const seconds = Math.ceil(wait / 1000);
+        c.header('Retry-After', String(seconds));
+        throw new ApiError(
+          429,
+          'too-many-attempts',
+          `Too many failed sign-ins. Try again in ${seconds} s.`,
+          `Слишком много неудачных попыток входа. Повторите через ${seconds} с.`,
+          { retryAfterSeconds: seconds },
+        );
+      }
       const user = await verifyPassword(db, body.email, body.password);
       if (!user) {
+        throttle.failed(body.email, address, clock.now());
         throw new ApiError(
           401,
           'bad-credentials',
@@ -52,6 +69,7 @@ export function authRoutes(registry: RouteRegistry) {
           'Эта учётная запись пока не относится ни к одному клиенту.',
         );
       }
+      throttle.succeeded(body.email, address);
       const home = memberships.find((m) => m.tenant.id === body.tenant) ?? memberships[0];
       const now = new Date(clock.now());
       const { token, record } = await issueToken(db, home.tenant.id, {
@@ -113,6 +131,15 @@ export function authRoutes(registry: RouteRegistry) {
   );
 
   return group;
+}
+
+/** The peer's address; requests made in-process (tests, no socket) share one bucket. */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'local';
+  } catch {
+    return 'local';
+  }
 }
 
 async function membershipsOf(db: Db, userId: string) {

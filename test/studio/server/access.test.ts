@@ -3,8 +3,10 @@
  * cannot be forgotten), tenants are invisible to each other (404, never 403), roles are enforced
  * (an operator cannot deploy), and sign-in, cookies, tokens and sign-out work as documented.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../../runtime/call-log.ts';
+import type { VirtualClock } from '../../../runtime/clock.ts';
 import { insertCallBatch } from '../../../runtime/store/queries/call-log.ts';
 import { importCustomers } from '../../../runtime/store/queries/customers.ts';
 import { addMembership, createUser, upsertTenant } from '../../../runtime/store/queries/tenants-users.ts';
@@ -155,6 +157,18 @@ describe('signing in and out', () => {
     });
     expect(wrong.status).toBe(401);
     expect(unknown.json).toEqual(wrong.json);
+  });
+
+  it('answers 429 with Retry-After after five failed sign-ins to one account, until the window passes', async () => {
+    const attempt = () =>
+      h.request('POST', '/api/login', { body: { email: 'guesser@abc.example', password: 'guess' } });
+    for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(401);
+    const refused = await attempt();
+    expect(refused.status).toBe(429);
+    expect(refused.json.error.code).toBe('too-many-attempts');
+    expect(Number(refused.headers.get('retry-after'))).toBe(15 * 60);
+    await (h.clock as VirtualClock).advance(15 * 60_000);
+    expect((await attempt()).status).toBe(401);
   });
 
   it('gives a cookie and a token; /api/me lists the memberships; logout revokes the token', async () => {
