@@ -8,18 +8,9 @@ import { format } from '../../language/format.ts';
 import { tokenize } from '../../language/lexer.ts';
 import { parse } from '../../language/parse.ts';
 import { generateFlow } from './generate-flow.ts';
+import { median as medianOf } from './timing.ts';
 
-function median(fn: () => void, runs = 20, warmup = 5): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+const median = (fn: () => void) => medianOf(fn, 20, 5);
 
 const ms = (t: number) => `${t.toFixed(2)} ms`.padStart(10);
 
