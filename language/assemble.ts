@@ -3,6 +3,9 @@
  * (`prompt` and `on` under a menu, `on error` under a data operation, `announce` under a queue),
  * `else` lines join the `if` before them, steps and header clauses join their flow. A line in the
  * wrong place is a CF101 diagnostic naming what is allowed there.
+ *
+ * The line heads are never changed: a statement that gains children is a copy. The parser's heads
+ * can then be kept between versions of a document (parse.ts) and shared by their documents.
  */
 import type {
   Branch,
@@ -143,22 +146,25 @@ class Assembler {
     return out;
   }
 
-  /** Attaches the lines indented under a statement. */
+  /** Attaches the lines indented under a statement (to a copy of it). */
   withChildren(head: Statement, children: Line[] | null): Statement {
     if (children === null) {
-      if (head.kind === 'If') this.report('CF101.needsBlock', head.range, { line: 'if' });
-      return head;
+      if (head.kind !== 'If') return head;
+      this.report('CF101.needsBlock', head.range, { line: 'if' });
+      return { ...head }; // an `else` line may still extend it
     }
     const range = this.childrenRange(head.range, children);
     switch (head.kind) {
-      case 'If':
-        head.then = this.statements(children, 'inBody');
-        head.range = range;
-        return head;
+      case 'If': {
+        const node = { ...head, range };
+        node.then = this.statements(children, 'inBody');
+        return node;
+      }
       case 'Menu':
       case 'Ask': {
-        const node = head;
-        node.range = range;
+        const node = { ...head, range, prompts: [...head.prompts] };
+        if (node.kind === 'Menu') node.choices = [...node.choices];
+        else node.handlers = [...node.handlers];
         for (const child of children) {
           const h = child.head;
           if (h.kind === 'ErrorLine') continue;
@@ -178,8 +184,7 @@ class Assembler {
         return node;
       }
       case 'Question': {
-        const node = head;
-        node.range = range;
+        const node = { ...head, range, options: [...head.options], branches: [...head.branches] };
         for (const child of children) {
           const h = child.head;
           if (h.kind === 'ErrorLine') continue;
@@ -204,8 +209,7 @@ class Assembler {
       case 'Let':
       case 'Set':
       case 'Data': {
-        const node = head;
-        node.range = range;
+        const node = { ...head, range };
         for (const child of children) {
           const h = child.head;
           if (h.kind === 'ErrorLine') continue;
@@ -217,8 +221,7 @@ class Assembler {
         return node;
       }
       case 'Queue': {
-        const node = head;
-        node.range = range;
+        const node = { ...head, range };
         for (const child of children) {
           const h = child.head;
           if (h.kind === 'ErrorLine') continue;

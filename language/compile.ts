@@ -11,7 +11,7 @@
  */
 import type { Document, FlowDecl, SubflowDecl } from './ast.ts';
 import { emitScript } from './compile/emit.ts';
-import { lowerFlow } from './compile/lower.ts';
+import { flowScope, lowerFlow } from './compile/lower.ts';
 import { buildMeta } from './compile/meta.ts';
 import { buildSourceMap } from './compile/source-map.ts';
 import type { CompiledFlow } from './compiled-format.ts';
@@ -40,10 +40,12 @@ export function compileAll(
     defaultQueue: workspace.defaultQueue ?? null,
   })}`;
   return flows.map((flow, index) => {
-    const meta = buildMeta(flow, subflows, workspace, `${hashBase}\n${index}`);
+    const scope = flowScope(flow);
+    const meta = buildMeta(flow, subflows, workspace, `${hashBase}\n${index}`, scope);
     const blocks = lowerFlow(flow, subflows, {
       language: meta.language,
       defaultQueue: workspace.defaultQueue ?? null,
+      scope,
     });
     const file = flows.length === 1 ? `${base}.js` : `${base}-${index + 1}.js`;
     const { code, mappings } = emitScript({

@@ -1,14 +1,17 @@
 /**
  * Lexing in three passes:
- *   1. Chevrotain splits the source into tokens (comments go to their own group);
+ *   1. scan-tokens.ts splits the source into tokens (comments apart), exactly as Chevrotain's lexer
+ *      would with the patterns of tokens.ts, and words that are keywords get their keyword's type;
  *   2. strings with `{expr}` parts become TemplateHead/Middle/Tail tokens around the tokens of each
  *      expression, lexed in place so they keep real positions;
  *   3. the layout pass turns indentation into virtual Newline / Indent / Outdent tokens.
  * Every problem is a diagnostic; tokenize never throws.
  */
-import { createTokenInstance, type IToken, Lexer, type TokenType } from 'chevrotain';
+import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
 import type { Diagnostic, Locale } from './diagnostic.ts';
+import { IndentLevels, lineStartOf, rangeOf } from './layout.ts';
 import { syntaxDiagnostic } from './messages-syntax.ts';
+import { scanTokens } from './scan-tokens.ts';
 import type { SourceRange } from './source-range.ts';
 import {
   Identifier,
@@ -16,7 +19,6 @@ import {
   JsBlock,
   keywordByText,
   keywords,
-  lexerTokens,
   Newline,
   Outdent,
   StringLiteral,
@@ -40,51 +42,88 @@ export interface LexResult {
   diagnostics: Diagnostic[];
 }
 
-const chevrotainLexer = new Lexer(lexerTokens, { positionTracking: 'full', ensureOptimizations: true });
-
 export function tokenize(source: string, locale: Locale = 'en'): LexResult {
   const diagnostics: Diagnostic[] = [];
   const comments: IToken[] = [];
-  const flat = lexLine(source, 0, 1, 1, locale, diagnostics, comments, false);
+  const flat = lexLine(source, NO_SHIFT, locale, diagnostics, comments).tokens;
   return { tokens: layout(flat, source, locale, diagnostics), comments, diagnostics };
 }
 
-/** Passes 1 and 2 over `text`, which starts at `offset`/`line`/`column` of the whole source. */
-function lexLine(
+/** One chunk of the source lexed on its own (parse.ts reads a file line by line). */
+export interface LexedChunk {
+  /** Real tokens only (no layout tokens), at their positions in the whole source. */
+  tokens: CfToken[];
+  /** Offset of a `js {` whose braces do not close within the chunk, or -1. */
+  unclosedJs: number;
+}
+
+/**
+ * Lexes `text`, which starts at the start of line `line`, at `offset` of the whole source. Lexing
+ * never looks past a line break except inside `js { … }`, so a line lexed alone gives the tokens the
+ * whole file would (parse.ts joins the lines a `js` block spans before lexing them).
+ */
+export function lexChunk(
   text: string,
   offset: number,
   line: number,
-  column: number,
   locale: Locale,
   diagnostics: Diagnostic[],
   comments: IToken[],
-  shift: boolean,
-): CfToken[] {
-  const result = chevrotainLexer.tokenize(text);
-  if (shift) {
-    for (const t of result.tokens) shiftToken(t, offset, line, column);
-    for (const t of result.groups.comments ?? []) shiftToken(t, offset, line, column);
+): LexedChunk {
+  return lexLine(text, { offset, line: line - 1, column: 0 }, locale, diagnostics, comments);
+}
+
+/** Where a lexed text sits in the whole source; `column` moves only tokens on the text's first line. */
+interface Shift {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+const NO_SHIFT: Shift = { offset: 0, line: 0, column: 0 };
+
+/** Passes 1 and 2 over `text`, placed in the whole source by `shift`. */
+function lexLine(
+  text: string,
+  shift: Shift,
+  locale: Locale,
+  diagnostics: Diagnostic[],
+  comments: IToken[],
+): LexedChunk {
+  const result = scanTokens(text);
+  const groupComments = result.comments;
+  if (shift !== NO_SHIFT) {
+    for (const t of result.tokens) shiftToken(t, shift);
+    for (const t of groupComments) shiftToken(t, shift);
   }
   for (const error of result.errors) {
-    const start = error.offset + offset;
-    const errLine = shift ? line : (error.line ?? 1);
-    const errColumn = shift ? (error.column ?? 1) + column - 1 : (error.column ?? 1);
-    const range = rangeOf(start, errLine, errColumn, 1);
+    const range = rangeOf(
+      error.offset + shift.offset,
+      error.line + shift.line,
+      error.column + (error.line === 1 ? shift.column : 0),
+      1,
+    );
     diagnostics.push(syntaxDiagnostic('CF100', range, locale, { char: text.charAt(error.offset) }));
   }
-  comments.push(...(result.groups.comments ?? []));
+  for (const c of groupComments) comments.push(c);
   const out: CfToken[] = [];
+  let unclosedJs = -1;
   let previous: IToken | undefined;
   for (const token of result.tokens as CfToken[]) {
-    if (token.tokenType === Identifier) {
+    if (token.tokenType === Identifier && mayBeKeyword(token.image)) {
       const keyword = keywordByText.get(token.image);
       if (keyword !== undefined) retype(token, keyword);
     }
+    // `matching "…"` reads the string as a pattern only on one line: lines are lexed independently.
+    if (previous !== undefined && token.startLine! > previous.endLine!) previous = undefined;
     const type = token.tokenType;
     if (type === StringLiteral || type === UnterminatedString) {
       expandString(token, previous, locale, diagnostics, comments, out);
     } else if (type === JsBlock || type === UnterminatedJs) {
-      if (type === UnterminatedJs) diagnostics.push(syntaxDiagnostic('CF105', tokenRange(token), locale));
+      if (type === UnterminatedJs) {
+        diagnostics.push(syntaxDiagnostic('CF105', tokenRange(token), locale));
+        if (unclosedJs < 0) unclosedJs = token.startOffset;
+      }
       retype(token, JsBlock);
       const open = token.image.indexOf('{');
       token.value = token.image.slice(open + 1, type === JsBlock ? -1 : undefined);
@@ -94,17 +133,27 @@ function lexLine(
     }
     previous = token;
   }
-  return out;
+  return { tokens: out, unclosedJs };
 }
 
-function shiftToken(t: IToken, offset: number, line: number, column: number): void {
-  t.startOffset += offset;
-  t.endOffset = (t.endOffset ?? t.startOffset) + offset;
-  t.startColumn = (t.startColumn ?? 1) + column - 1;
-  t.endColumn = (t.endColumn ?? 1) + column - 1;
-  t.startLine = line;
-  t.endLine = line;
+function shiftToken(t: IToken, shift: Shift): void {
+  const startLine = t.startLine ?? 1;
+  const endLine = t.endLine ?? startLine;
+  t.startOffset += shift.offset;
+  t.endOffset = (t.endOffset ?? t.startOffset) + shift.offset;
+  t.startColumn = (t.startColumn ?? 1) + (startLine === 1 ? shift.column : 0);
+  t.endColumn = (t.endColumn ?? 1) + (endLine === 1 ? shift.column : 0);
+  t.startLine = startLine + shift.line;
+  t.endLine = endLine + shift.line;
 }
+
+/** Keywords are short lower-case ASCII words: other names skip the table lookup. */
+function mayBeKeyword(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 97 && c <= 122 && word.length <= MAX_KEYWORD_LENGTH;
+}
+
+const MAX_KEYWORD_LENGTH = Math.max(...[...keywordByText.keys()].map((k) => k.length));
 
 function retype(token: IToken, type: TokenType): void {
   token.tokenType = type;
@@ -143,15 +192,12 @@ function expandString(
     out.push(piece(token, type, textStart, open + 1, unescapeString(image.slice(textStart + 1, open))));
     const inner = lexLine(
       image.slice(open + 1, close),
-      token.startOffset + open + 1,
-      token.startLine!,
-      token.startColumn! + open + 1,
+      { offset: token.startOffset + open + 1, line: token.startLine! - 1, column: token.startColumn! + open },
       locale,
       diagnostics,
       comments,
-      true,
     );
-    out.push(...inner);
+    for (const t of inner.tokens) out.push(t);
     textStart = close;
   });
   out.push(
@@ -250,61 +296,28 @@ export function unescapePattern(raw: string): string {
 /** Pass 3: virtual Newline at each line end, Indent/Outdent where the indentation changes. */
 function layout(tokens: CfToken[], source: string, locale: Locale, diagnostics: Diagnostic[]): CfToken[] {
   const out: CfToken[] = [];
-  // Phantom levels come from inconsistent indentation: they open and close without tokens.
-  const levels: { width: number; phantom: boolean }[] = [{ width: 0, phantom: false }];
+  const levels = new IndentLevels(source, locale, diagnostics);
   let previous: IToken | undefined;
   for (const token of tokens) {
     if (previous === undefined || token.startLine! > previous.endLine!) {
-      const width = indentation(source, token, locale, diagnostics);
+      const at = { offset: token.startOffset, line: token.startLine! };
+      const change = levels.next(at, lineStartOf(source, token.startOffset));
       if (previous !== undefined) out.push(virtualAfter(Newline, previous));
-      let top = levels[levels.length - 1]!;
-      if (width > top.width) {
-        if (previous === undefined) {
-          diagnostics.push(syntaxDiagnostic('CF102.unexpected', lineStartRange(token, width), locale));
-          levels.push({ width, phantom: true });
-        } else {
-          levels.push({ width, phantom: false });
-          out.push(virtualAt(Indent, token));
-        }
-      } else if (width < top.width) {
-        while (levels.length > 1 && top.width > width) {
-          levels.pop();
-          if (!top.phantom) out.push(virtualAt(Outdent, token));
-          top = levels[levels.length - 1]!;
-        }
-        if (top.width < width) {
-          diagnostics.push(syntaxDiagnostic('CF102', lineStartRange(token, width), locale));
-          levels.push({ width, phantom: true });
-        }
-      }
+      for (let i = 0; i < change.closes; i++) out.push(virtualAt(Outdent, token));
+      if (change.opens) out.push(virtualAt(Indent, token));
     }
     out.push(token);
     previous = token;
   }
   if (previous !== undefined) {
     out.push(virtualAfter(Newline, previous));
-    for (let i = levels.length - 1; i > 0; i--) {
-      if (!levels[i]!.phantom) out.push(virtualAfter(Outdent, previous));
-    }
+    for (let i = levels.openBlocks(); i > 0; i--) out.push(virtualAfter(Outdent, previous));
   }
   return out;
 }
 
-/** Width of the indentation before a line's first token; reports tabs (CF103). */
-function indentation(source: string, token: IToken, locale: Locale, diagnostics: Diagnostic[]): number {
-  const start = token.startOffset;
-  let lineStart = start;
-  while (lineStart > 0 && source[lineStart - 1] !== '\n' && source[lineStart - 1] !== '\r') lineStart--;
-  const tab = source.slice(lineStart, start).indexOf('\t') + lineStart;
-  if (tab >= lineStart) {
-    const range = rangeOf(tab, token.startLine!, tab - lineStart + 1, 1);
-    diagnostics.push(syntaxDiagnostic('CF103', range, locale));
-  }
-  // A byte-order mark before the first line is not indentation.
-  return lineStart === 0 && source.charCodeAt(0) === 0xfeff ? start - 1 : start - lineStart;
-}
-
-function virtualAfter(type: TokenType, t: IToken): CfToken {
+/** A zero-width layout token just after `t` (the parser ends every line with a Newline). */
+export function virtualAfter(type: TokenType, t: IToken): CfToken {
   const offset = t.endOffset! + 1;
   const column = t.endColumn! + 1;
   return createTokenInstance(type, '', offset, offset - 1, t.endLine!, t.endLine!, column, column - 1);
@@ -313,17 +326,6 @@ function virtualAfter(type: TokenType, t: IToken): CfToken {
 function virtualAt(type: TokenType, t: IToken): CfToken {
   const { startOffset: o, startLine: l, startColumn: c } = t;
   return createTokenInstance(type, '', o, o - 1, l!, l!, c!, c! - 1);
-}
-
-function lineStartRange(token: IToken, width: number): SourceRange {
-  return rangeOf(token.startOffset - width, token.startLine!, 1, width);
-}
-
-function rangeOf(offset: number, line: number, column: number, length: number): SourceRange {
-  return {
-    start: { line, column, offset },
-    end: { line, column: column + length, offset: offset + length },
-  };
 }
 
 /** The source range a (real) token covers. */

@@ -77,7 +77,7 @@ export class ParserBase extends EmbeddedActionsParser {
   }
 
   protected range(x: IToken | NodeBase): SourceRange {
-    return 'range' in x ? x.range : tokenRange(x as IToken);
+    return 'tokenType' in x ? tokenRange(x) : x.range;
   }
 
   protected span(a: IToken | NodeBase, b: IToken | NodeBase): SourceRange {
@@ -142,6 +142,7 @@ function recoveryValue(rule: string, range: SourceRange): unknown {
     case 'argumentList':
     case 'keyList':
       return [];
+    case 'line':
     case 'lineHead':
     case 'junkLine':
     case 'clause':

@@ -69,33 +69,68 @@ export function parseErrorDiagnostics(
   source: string,
   locale: Locale,
 ): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const seenLines = new Set<number>();
-  for (const error of errors) {
-    const range = errorRange(error.token, source);
-    if (seenLines.has(range.start.line)) continue;
-    seenLines.add(range.start.line);
-    const raw = error.message;
-    const keys: string[] = raw.startsWith('[') ? JSON.parse(raw) : [raw];
-    const expected = keys
-      .map((k) => (k.startsWith('=') ? k.slice(1) : phrase(k, locale)))
-      .join(phrase('or', locale));
-    const found = describeToken(error.token, locale);
-    const previous = (error as { previousToken?: IToken }).previousToken;
-    const hasPrevious = isReal(previous) && !VIRTUAL.has(previous.tokenType.name) && previous.image !== '';
-    out.push(
-      hasPrevious
-        ? syntaxDiagnostic('CF101', range, locale, { expected, after: previous.image, found })
-        : syntaxDiagnostic('CF101.start', range, locale, { expected, found }),
-    );
-  }
-  return out;
+  const end = () => endPosition(source);
+  return onePerLine(errors.map((error) => parseErrorDiagnostic(error, locale, end)));
 }
 
-function errorRange(token: IToken, source: string): SourceRange {
+/** Keeps the first diagnostic on each line (later ones on a line are cascades of the first). */
+export function onePerLine(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length < 2) return diagnostics;
+  const seenLines = new Set<number>();
+  return diagnostics.filter((d) => {
+    if (seenLines.has(d.range.start.line)) return false;
+    seenLines.add(d.range.start.line);
+    return true;
+  });
+}
+
+/**
+ * The CF101 diagnostic for one parser error. An error on a token the source does not hold (end of
+ * input, a token invented by recovery) is placed at `end()`, the end of the source.
+ */
+export function parseErrorDiagnostic(
+  error: IRecognitionException,
+  locale: Locale,
+  end: () => Position,
+): Diagnostic {
+  const range = errorRange(error.token, end);
+  const raw = error.message;
+  const keys: string[] = raw.startsWith('[') ? JSON.parse(raw) : [raw];
+  const expected = keys
+    .map((k) => (k.startsWith('=') ? k.slice(1) : phrase(k, locale)))
+    .join(phrase('or', locale));
+  const found = describeToken(error.token, locale);
+  const previous = (error as { previousToken?: IToken }).previousToken;
+  const hasPrevious = isReal(previous) && !VIRTUAL.has(previous.tokenType.name) && previous.image !== '';
+  return hasPrevious
+    ? syntaxDiagnostic('CF101', range, locale, { expected, after: previous.image, found })
+    : syntaxDiagnostic('CF101.start', range, locale, { expected, found });
+}
+
+/** Whether an error is placed at the end of the source rather than on a token of its line. */
+export function isPlacedAtEnd(error: IRecognitionException): boolean {
+  return !isReal(error.token);
+}
+
+/**
+ * The error for tokens left after a complete line: what a line-end mismatch reports ("expected end
+ * of line after X, found Y"), on the first left-over token.
+ */
+export function leftoverError(token: IToken, previousToken: IToken | undefined): IRecognitionException {
+  return {
+    name: 'MismatchedTokenException',
+    message: encode(['endOfLine']),
+    token,
+    previousToken,
+    resyncedTokens: [],
+    context: { ruleStack: [], ruleOccurrenceStack: [] },
+  } as IRecognitionException;
+}
+
+function errorRange(token: IToken, end: () => Position): SourceRange {
   if (isReal(token)) return tokenRange(token);
-  const end = endPosition(source);
-  return { start: end, end };
+  const at = end();
+  return { start: at, end: at };
 }
 
 export function endPosition(source: string): Position {

@@ -1,6 +1,7 @@
 /**
  * The line grammar: a block is a list of lines, each a statement or a clause, each optionally
- * followed by an indented block. The parser builds the line tree (line-tree.ts) with embedded actions;
+ * followed by an indented block. parse.ts parses one line at a time (`line`) and nests the lines by
+ * indentation (layout.ts); `document` reads a whole token stream with layout tokens the same way.
  * assemble.ts then fits clauses to their statements. Build the parser once and reuse it via `.input`.
  */
 import type { IOrAlt, IToken, OrMethodOpts } from 'chevrotain';
@@ -15,6 +16,17 @@ const K = T.keywords;
 
 export class CallflowParser extends StatementParser {
   document = this.RULE('document', (): Line[] => this.SUBRULE(this.block));
+
+  /**
+   * One line on its own, as parse.ts reads a file: the head and its end of line. The Newline is
+   * optional so that tokens left over after a complete head end the rule instead of failing it; the
+   * caller reports them (the head is kept). A line's tokens never reach another line's parse.
+   */
+  line = this.RULE('line', (): LineHead => {
+    const head = this.SUBRULE(this.lineHead);
+    this.OPTION(() => this.CONSUME(T.Newline));
+    return head;
+  });
 
   block = this.RULE('block', (): Line[] => {
     const lines: Line[] = [];

@@ -17,24 +17,15 @@ const QUOTE = 34;
 const LBRACE = 123;
 const RBRACE = 125;
 
-// Both string token patterns ask about the same offset in turn; remember the last answer.
-let lastText = '';
-let lastOffset = -1;
-let lastScan: StringScan = { end: 0, terminated: false };
-
 /** Scans a string starting at the `"` at `offset`. */
 export function scanString(text: string, offset: number): StringScan {
-  if (text === lastText && offset === lastOffset) return lastScan;
-  let scan = scanQuoted(text, offset, true);
+  const scan = scanQuoted(text, offset, true);
   // `"a { b"`: an unescaped `{` that never closes. Reading braces literally keeps the string intact;
   // the lexer pass then reports the unclosed interpolation instead of an unterminated string.
   if (!scan.terminated) {
     const flat = scanQuoted(text, offset, false);
-    if (flat.terminated) scan = flat;
+    if (flat.terminated) return flat;
   }
-  lastText = text;
-  lastOffset = offset;
-  lastScan = scan;
   return scan;
 }
 

@@ -270,7 +270,10 @@ export const keywordByText: ReadonlyMap<string, TokenType> = new Map(Object.entr
 
 export const isKeywordText = (word: string): word is KeywordText => Object.hasOwn(keywords, word);
 
-/** What the Chevrotain lexer matches. Order matters: longer patterns first, keywords before Identifier. */
+/**
+ * The lexer's patterns. Order matters: at an offset the first that matches wins. scan-tokens.ts
+ * matches them by hand; a property test holds it to Chevrotain's lexer built from this list.
+ */
 export const lexerTokens: TokenType[] = [
   LineBreak,
   Whitespace,

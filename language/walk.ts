@@ -2,124 +2,185 @@
  * Generic traversal of the AST, so the checker, compiler helpers and editor services do not each
  * hand-write the list of child slots of every node kind.
  */
-import type { AnyNode, Branch, Expr, Statement } from './ast.ts';
+import type { AnyNode, Branch, Statement } from './ast.ts';
 
 /** The direct children of a node, in source order. */
 export function childrenOf(node: AnyNode): AnyNode[] {
+  const out: AnyNode[] = [];
+  pushChildren(node, out);
+  return out;
+}
+
+/**
+ * Appends a node's children to `out`, in source order. One switch shared by `childrenOf` and
+ * `walk`: the walk runs over every node of a document several times per analysis and compile, so it
+ * allocates nothing per node.
+ */
+function pushChildren(node: AnyNode, out: AnyNode[]): void {
   switch (node.kind) {
     case 'Document':
-      return node.declarations;
+      all(out, node.declarations);
+      return;
     case 'Flow':
-      return [node.name, ...node.header, ...node.body, ...node.steps];
+      out.push(node.name);
+      all(out, node.header);
+      all(out, node.body);
+      all(out, node.steps);
+      return;
     case 'Subflow':
-      return [node.name, ...node.params, ...node.body];
+      out.push(node.name);
+      all(out, node.params);
+      all(out, node.body);
+      return;
     case 'Step':
-      return [node.name, ...node.body];
+      out.push(node.name);
+      all(out, node.body);
+      return;
     case 'Answers':
-      return node.numbers;
+      all(out, node.numbers);
+      return;
     case 'Language':
-      return [node.language];
+      out.push(node.language);
+      return;
     case 'Fallback':
-      return [node.action];
+      out.push(node.action);
+      return;
     case 'Group':
-      return [node.group];
+      out.push(node.group);
+      return;
     case 'Timezone':
-      return [node.zone];
+      out.push(node.zone);
+      return;
     case 'Say':
-      return node.parts;
+      all(out, node.parts);
+      return;
     case 'Play':
-      return [node.prompt];
+      out.push(node.prompt);
+      return;
     case 'Menu':
-      return compact([
-        node.name,
-        node.retries,
-        node.timeout,
-        ...node.prompts,
-        ...node.choices,
-        node.afterRetries,
-      ]);
+      out.push(node.name);
+      some(out, node.retries);
+      some(out, node.timeout);
+      all(out, node.prompts);
+      all(out, node.choices);
+      some(out, node.afterRetries);
+      return;
     case 'Choice':
-      return [...node.keys, node.body];
+      all(out, node.keys);
+      out.push(node.body);
+      return;
     case 'Branch':
-      return node.body;
+      all(out, node.body);
+      return;
     case 'Ask':
-      return compact([
-        node.target,
-        node.min,
-        node.max,
-        node.terminator,
-        node.timeout,
-        node.interdigit,
-        node.pattern,
-        node.retries,
-        ...node.prompts,
-        ...node.handlers,
-        node.afterRetries,
-      ]);
+      out.push(node.target, node.min, node.max);
+      some(out, node.terminator);
+      some(out, node.timeout);
+      some(out, node.interdigit);
+      some(out, node.pattern);
+      some(out, node.retries);
+      all(out, node.prompts);
+      all(out, node.handlers);
+      some(out, node.afterRetries);
+      return;
     case 'Question':
-      return compact([node.name, node.text, node.min, node.max, ...node.options, ...node.branches]);
+      out.push(node.name, node.text);
+      some(out, node.min);
+      some(out, node.max);
+      all(out, node.options);
+      all(out, node.branches);
+      return;
     case 'Option':
-      return [node.key, node.label];
+      out.push(node.key, node.label);
+      return;
     case 'QuestionBranch':
-      return [node.answer, node.body];
+      out.push(node.answer, node.body);
+      return;
     case 'Let':
     case 'Set':
-      return compact([node.target, node.value, node.onError]);
+      out.push(node.target, node.value);
+      some(out, node.onError);
+      return;
     case 'If':
-      return [node.condition, ...node.then, ...(node.otherwise ?? [])];
+      out.push(node.condition);
+      all(out, node.then);
+      if (node.otherwise) all(out, node.otherwise);
+      return;
     case 'Goto':
-      return [node.target];
+      out.push(node.target);
+      return;
     case 'Retry':
-      return [node.target, node.times, node.otherwise];
+      out.push(node.target, node.times, node.otherwise);
+      return;
     case 'Queue':
-      return compact([
-        node.queue,
-        node.priority,
-        ...node.skills,
-        node.maxWait,
-        node.announce,
-        node.announceEvery,
-        node.music,
-        node.onOverflow,
-      ]);
+      out.push(node.queue);
+      some(out, node.priority);
+      all(out, node.skills);
+      some(out, node.maxWait);
+      some(out, node.announce);
+      some(out, node.announceEvery);
+      some(out, node.music);
+      some(out, node.onOverflow);
+      return;
     case 'Transfer':
-      return [node.destination];
+      out.push(node.destination);
+      return;
     case 'Log':
-      return [node.field, node.value];
+      out.push(node.field, node.value);
+      return;
     case 'CallStmt':
-      return [node.call];
+      out.push(node.call);
+      return;
     case 'Call':
-      return [node.callee, ...node.args];
+      out.push(node.callee);
+      all(out, node.args);
+      return;
     case 'Return':
-      return compact([node.value]);
+      some(out, node.value);
+      return;
     case 'Data':
-      return compact([node.call, node.onError]);
+      out.push(node.call);
+      some(out, node.onError);
+      return;
     case 'Template':
-      return node.parts.filter((p): p is Expr => typeof p !== 'string');
+      for (const part of node.parts) if (typeof part !== 'string') out.push(part);
+      return;
     case 'List':
-      return node.items;
+      all(out, node.items);
+      return;
     case 'Member':
-      return [node.object, node.property];
+      out.push(node.object, node.property);
+      return;
     case 'Unary':
-      return [node.operand];
+      out.push(node.operand);
+      return;
     case 'Binary':
-      return [node.left, node.right];
+      out.push(node.left, node.right);
+      return;
     case 'Conditional':
-      return [node.test, node.then, node.otherwise];
+      out.push(node.test, node.then, node.otherwise);
+      return;
     case 'IsNone':
-      return [node.operand];
+      out.push(node.operand);
+      return;
     case 'Within':
-      return [node.calendar];
+      out.push(node.calendar);
+      return;
     case 'Paren':
-      return [node.inner];
+      out.push(node.inner);
+      return;
     default:
       // Leaves: Name, Comment, literals, Ident, Repeat, Record, Hangup, Js, JsExpr, ChoiceKey.
-      return [];
+      return;
   }
 }
 
-function compact(nodes: (AnyNode | null)[]): AnyNode[] {
-  return nodes.filter((n): n is AnyNode => n !== null);
+function all(out: AnyNode[], nodes: readonly AnyNode[]): void {
+  for (let i = 0; i < nodes.length; i++) out.push(nodes[i]!);
+}
+
+function some(out: AnyNode[], node: AnyNode | null): void {
+  if (node !== null) out.push(node);
 }
 
 /** Depth-first pre-order walk. Return `false` from `visit` to skip a node's children. */
@@ -127,14 +188,37 @@ export function walk(
   node: AnyNode,
   visit: (node: AnyNode, parent: AnyNode | null) => boolean | undefined,
 ): void {
-  const stack: [AnyNode, AnyNode | null][] = [[node, null]];
-  while (stack.length > 0) {
-    const [current, parent] = stack.pop()!;
-    if (visit(current, parent) === false) continue;
-    const children = childrenOf(current);
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], current]);
+  // Nodes to visit and their parents, in two stacks shared by every walk (checks walk each small
+  // expression, and a visit may start a walk of its own: each walk only touches the stacks above
+  // where it started). A node's children are pushed in source order, then reversed in place so the
+  // first child is visited first.
+  const nodes = pending;
+  const parents = pendingParents;
+  const base = nodes.length;
+  nodes.push(node);
+  parents.push(null);
+  try {
+    while (nodes.length > base) {
+      const current = nodes.pop()!;
+      const parent = parents.pop()!;
+      if (visit(current, parent) === false) continue;
+      const from = nodes.length;
+      pushChildren(current, nodes);
+      for (let i = from, j = nodes.length - 1; i < j; i++, j--) {
+        const first = nodes[i]!;
+        nodes[i] = nodes[j]!;
+        nodes[j] = first;
+      }
+      for (let i = from; i < nodes.length; i++) parents.push(current);
+    }
+  } finally {
+    nodes.length = base;
+    parents.length = base;
   }
 }
+
+const pending: AnyNode[] = [];
+const pendingParents: (AnyNode | null)[] = [];
 
 /** The innermost node whose range contains `offset`, with its ancestors (outermost first). */
 export function nodePathAt(root: AnyNode, offset: number): AnyNode[] {

@@ -66,6 +66,16 @@ export interface Deployment {
   calls: number;
   /** What every call on this version shares (built once, not per call). */
   deps: SessionDeps;
+  /** A flow tried without deploying it (a draft in the studio): no number routes to it. */
+  trial?: boolean;
+}
+
+/** How one expected call runs instead of the usual way (the studio's call simulator). */
+export interface CallArrangement {
+  /** Run the call on this loaded flow (a `loadTrial` one) instead of the one its number routes to. */
+  deployment?: Deployment;
+  /** The flow's clock runs this far from the host's: a call simulated at another time of day. */
+  flowTimeShiftMs?: number;
 }
 
 interface Tenant {
@@ -82,6 +92,8 @@ export class Runtime {
   private readonly versions = new Map<string, number>();
   /** Calls in progress (sessions, and refused calls being logged). */
   private readonly live = new Map<string, CallSession | null>();
+  /** Arrangements for calls not yet arrived, by the channel they will arrive on. */
+  private readonly arranged = new Map<string, CallArrangement>();
   private idleWaiters: (() => void)[] = [];
   private started = false;
 
@@ -165,6 +177,48 @@ export class Runtime {
     return deployment;
   }
 
+  /**
+   * Loads a flow that no number routes to, for calls `arrangeCall` puts on it (a draft simulated in
+   * the studio). Its sandbox goes when its last call ends, or with `releaseTrial` if none came.
+   */
+  async loadTrial(compiled: CompiledFlow, tenantName: string): Promise<Deployment> {
+    const tenant = this.tenants.get(tenantName);
+    if (!tenant) throw new Error(`unknown tenant ${tenantName}`);
+    const sandbox = await FlowSandbox.create(compiled, {
+      engine: this.options.engine,
+      limits: this.options.sandboxLimits,
+    });
+    return {
+      flowId: compiled.meta.id,
+      name: compiled.meta.name,
+      tenant: tenantName,
+      version: 0,
+      numbers: [],
+      sandbox,
+      calls: 0,
+      deps: this.sessionDeps(tenant, sandbox, 0),
+      trial: true,
+    };
+  }
+
+  /** Gives a trial flow's sandbox back unless a call runs on it (that call's end does it then). */
+  releaseTrial(deployment: Deployment): void {
+    if (deployment.trial) this.retireIfUnused(deployment);
+  }
+
+  /**
+   * Says how the call that will arrive on `channelId` runs (its flow, its clock); every other call
+   * is untouched. Returns a function that drops the arrangement if the call has not come.
+   */
+  arrangeCall(channelId: string, arrangement: CallArrangement): () => void {
+    this.arranged.set(channelId, arrangement);
+    return () => {
+      if (this.arranged.get(channelId) !== arrangement) return;
+      this.arranged.delete(channelId);
+      if (arrangement.deployment) this.releaseTrial(arrangement.deployment);
+    };
+  }
+
   /** The deployment answering a dialled number now. */
   activeFor(dialled: string): Deployment | undefined {
     return this.routes.get(numberKey(dialled));
@@ -192,12 +246,16 @@ export class Runtime {
   /** Accepts a call as if the PBX had delivered it (the port's callback). Resolves with its record. */
   handleCall(inbound: InboundCall): Promise<CallRecord> {
     const callId = randomUUID();
-    const deployment = this.activeFor(inbound.dialled);
+    const arranged = this.arranged.get(inbound.channelId);
+    if (arranged) this.arranged.delete(inbound.channelId);
+    const deployment = arranged?.deployment ?? this.activeFor(inbound.dialled);
     if (!deployment) {
       this.live.set(callId, null);
       return this.refuse(inbound, callId).finally(() => this.ended(callId, null));
     }
-    const session = new CallSession(inbound, callId, deployment.deps);
+    const shift = arranged?.flowTimeShiftMs;
+    const deps = shift ? { ...deployment.deps, flowTimeShiftMs: shift } : deployment.deps;
+    const session = new CallSession(inbound, callId, deps);
     deployment.calls++;
     this.live.set(callId, session);
     return session.run().finally(() => this.ended(callId, deployment));
@@ -276,6 +334,10 @@ export class Runtime {
   /** A version nobody routes to and no call uses gives its sandbox back. */
   private retireIfUnused(deployment: Deployment): void {
     if (deployment.calls > 0) return;
+    if (deployment.trial) {
+      deployment.sandbox.dispose();
+      return;
+    }
     for (const active of this.routes.values()) if (active === deployment) return;
     deployment.sandbox.dispose();
     this.deployments.delete(deployment.flowId);

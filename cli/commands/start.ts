@@ -38,6 +38,7 @@ Environment:
                                     a real Asterisk instead of the PBX simulator
   CALLFLOW_TTS=text                 no espeak-ng: prompts as text only
   CALLFLOW_SPEECH_DIR               the prompt cache (default DIR/speech)
+  CALLFLOW_WEB_DIST                 the built studio web app (default studio/web/dist)
   CALLFLOW_LOG=info|debug           more log lines (default: warnings and errors)`;
 
 export async function run(args: string[]): Promise<number> {
@@ -104,7 +105,7 @@ export async function run(args: string[]): Promise<number> {
   }
   // A clean checkout has no studio bundle: build it once (5-10 s) so `npm start` alone is enough.
   const { ensureStudioBuilt } = await import('../../studio/web/build-studio.ts');
-  await ensureStudioBuilt();
+  await ensureStudioBuilt({ outDir: config.webDist });
   let listening: Awaited<ReturnType<Wired['listen']>>;
   try {
     listening = await wired.listen();

@@ -4,9 +4,10 @@
  * map describes.
  */
 export function jsValue(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(value);
+  // Most literals hold neither separator: a search is cheaper than two replaces.
+  if (json.indexOf('\u2028') < 0 && json.indexOf('\u2029') < 0) return json;
+  return json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 export function jsString(value: string): string {

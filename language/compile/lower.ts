@@ -31,6 +31,8 @@ export interface LowerOptions {
   language: 'ru' | 'uk' | 'en';
   /** Where the default fallback sends the call after the apology; null hangs up. */
   defaultQueue: string | null;
+  /** The flow's scope, when the caller has it already (`flowScope(flow)`). */
+  scope?: Scope;
 }
 
 const APOLOGY: Record<'ru' | 'uk' | 'en', { toOperator: string; later: string }> = {
@@ -79,6 +81,16 @@ export function collectScope(kind: Scope['kind'], roots: Statement[], params: st
   return { kind, vars, secrets };
 }
 
+/** The variables of a flow: its body, its steps and its fallback clause. */
+export function flowScope(flow: FlowDecl): Scope {
+  const fallback = flow.header.find((h) => h.kind === 'Fallback');
+  return collectScope('flow', [
+    ...flow.body,
+    ...flow.steps.flatMap((s) => s.body),
+    ...(fallback ? [fallback.action] : []),
+  ]);
+}
+
 function unwrap(expr: Expr): Expr {
   return expr.kind === 'Paren' ? unwrap(expr.inner) : expr;
 }
@@ -102,11 +114,7 @@ export function lowerFlow(flow: FlowDecl, subflows: SubflowDecl[], options: Lowe
   const steps = new Set(flow.steps.map((s) => s.name.text));
   const subs = new Map(subflows.map((s) => [s.name.text, s]));
   const fallbackClause = flow.header.find((h) => h.kind === 'Fallback');
-  const flowScope = collectScope('flow', [
-    ...flow.body,
-    ...flow.steps.flatMap((s) => s.body),
-    ...(fallbackClause ? [fallbackClause.action] : []),
-  ]);
+  const scope = options.scope ?? flowScope(flow);
 
   const lowerBody = (statements: Statement[], ctx: LowerContext): void => {
     for (const stmt of statements) lowerStatement(stmt, ctx);
@@ -269,13 +277,13 @@ export function lowerFlow(flow: FlowDecl, subflows: SubflowDecl[], options: Lowe
   });
 
   // The entry body; falling off its end hangs up (steps never fall into the next one).
-  const main = context(ENTRY, flowScope);
+  const main = context(ENTRY, scope);
   b.open(ENTRY, main);
   lowerBody(flow.body, main);
   if (b.isOpen) hangup(flow.name.range, main);
 
   for (const step of flow.steps) {
-    const ctx = context(stepLabel(step.name.text), flowScope);
+    const ctx = context(stepLabel(step.name.text), scope);
     b.open(stepLabel(step.name.text), ctx);
     b.ops(ctx).push({ op: 'enterStep', step: step.name.text, at: step.name.range });
     lowerBody(step.body, ctx);
@@ -294,15 +302,7 @@ export function lowerFlow(flow: FlowDecl, subflows: SubflowDecl[], options: Lowe
     if (b.isOpen) b.close({ t: 'return', value: null, at: sub.name.range }, ctx);
   }
 
-  lowerFallbacks(
-    b,
-    flow,
-    flowScope,
-    options,
-    lowerBody,
-    fallbackClause?.action ?? null,
-    fallbackClause?.range,
-  );
+  lowerFallbacks(b, flow, scope, options, lowerBody, fallbackClause?.action ?? null, fallbackClause?.range);
 
   const entries: Label[] = [
     ENTRY,

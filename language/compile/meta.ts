@@ -8,7 +8,8 @@ import type { FlowDecl, HeaderClause, SubflowDecl } from '../ast.ts';
 import type { FlowMeta } from '../compiled-format.ts';
 import { walk } from '../walk.ts';
 import type { Workspace } from '../workspace.ts';
-import { collectScope } from './lower.ts';
+import type { Scope } from './ir.ts';
+import { flowScope } from './lower.ts';
 
 /** Bump when the generated code changes shape, so ids change with it. */
 export const COMPILER_VERSION = 1;
@@ -44,6 +45,7 @@ export function buildMeta(
   subflows: SubflowDecl[],
   workspace: Workspace,
   hashInput: string,
+  scope: Scope = flowScope(flow),
 ): FlowMeta {
   const calendars: string[] = [];
   for (const root of [flow, ...subflows]) {
@@ -54,11 +56,6 @@ export function buildMeta(
     });
   }
   const fallback = clause(flow, 'Fallback');
-  const scope = collectScope('flow', [
-    ...flow.body,
-    ...flow.steps.flatMap((s) => s.body),
-    ...(fallback ? [fallback.action] : []),
-  ]);
   const name = flow.name.value;
   return {
     id: `${name}@${contentHash(`${COMPILER_VERSION}\n${hashInput}`)}`,

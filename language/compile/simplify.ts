@@ -24,22 +24,32 @@ export function simplify(blocks: Block[], entries: Label[]): Block[] {
     // A cycle of empty jumps (`a: goto b; b: goto a`) stays as written: the spin guard reports it.
     return seen.has(current) ? label : current;
   };
-  const threaded = blocks.map((block) => ({ ...block, term: mapLabels(block.term, resolve) }));
+  // Each block threaded once, and only copied when one of its jumps actually moves.
+  const threaded = new Map<Block, Block>();
+  const thread = (block: Block): Block => {
+    let done = threaded.get(block);
+    if (done === undefined) {
+      const moves = forward.size > 0 && successors(block.term).some((label) => forward.has(label));
+      done = moves ? { ...block, term: mapLabels(block.term, resolve) } : block;
+      threaded.set(block, done);
+    }
+    return done;
+  };
 
-  const byId = new Map(threaded.map((block) => [block.id, block]));
+  const byId = new Map<Label, Block>();
+  for (const block of blocks) byId.set(block.id, block);
   const reached = new Set<Label>();
   const work = entries.filter((entry) => byId.has(entry));
   while (work.length > 0) {
     const id = work.pop()!;
     if (reached.has(id)) continue;
     reached.add(id);
-    for (const next of successors(byId.get(id)!.term))
+    for (const next of successors(thread(byId.get(id)!).term))
       if (byId.has(next) && !reached.has(next)) work.push(next);
   }
-  return readableOrder(
-    threaded.filter((block) => reached.has(block.id)),
-    entries,
-  );
+  const kept: Block[] = [];
+  for (const block of blocks) if (reached.has(block.id)) kept.push(thread(block));
+  return readableOrder(kept, entries);
 }
 
 /**

@@ -66,11 +66,7 @@ export function decodeVlqSegment(segment: string): number[] {
  * most precise answer.
  */
 export function encodeMappings(mappings: readonly Mapping[]): string {
-  const byPosition = new Map<string, Mapping>();
-  for (const m of mappings) byPosition.set(`${m.generatedLine}:${m.generatedColumn}`, m);
-  const sorted = [...byPosition.values()].sort(
-    (a, b) => a.generatedLine - b.generatedLine || a.generatedColumn - b.generatedColumn,
-  );
+  const sorted = lastPerPosition(mappings);
   const lines: string[] = [];
   let previousSourceLine = 0;
   let previousSourceColumn = 0;
@@ -94,6 +90,21 @@ export function encodeMappings(mappings: readonly Mapping[]): string {
     lines.push(segments.join(','));
   }
   return lines.join(';');
+}
+
+/** One mapping per generated position (the last given), sorted by position. */
+function lastPerPosition(mappings: readonly Mapping[]): Mapping[] {
+  // The code writer records positions in order: then repeats are neighbours and no sort is needed.
+  const inOrder = mappings.every((m, i) => i === 0 || compare(mappings[i - 1]!, m) <= 0);
+  if (inOrder)
+    return mappings.filter((m, i) => i === mappings.length - 1 || compare(m, mappings[i + 1]!) !== 0);
+  const byPosition = new Map<string, Mapping>();
+  for (const m of mappings) byPosition.set(`${m.generatedLine}:${m.generatedColumn}`, m);
+  return [...byPosition.values()].sort(compare);
+}
+
+function compare(a: Mapping, b: Mapping): number {
+  return a.generatedLine - b.generatedLine || a.generatedColumn - b.generatedColumn;
 }
 
 export function buildSourceMap(

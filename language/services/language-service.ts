@@ -1,10 +1,13 @@
 /**
  * One object for an editor (the Monaco worker, the studio server): documents by URI and version,
  * each parsed once per version and shared by completion, hover, symbols, definitions and
- * diagnostics. Same text at a new version keeps the parse (undo/redo, a save without edits).
+ * diagnostics. Same text at a new version keeps the parse (undo/redo, a save without edits); new
+ * text is parsed incrementally: only the lines an edit touched are read again.
  */
+import { sortDiagnostics } from '../analyze.ts';
 import { check } from '../check.ts';
 import type { Diagnostic, Locale } from '../diagnostic.ts';
+import { IncrementalParser } from '../parse.ts';
 import type { SourceRange } from '../source-range.ts';
 import { EMPTY_WORKSPACE, type Workspace } from '../workspace.ts';
 import { type CompletionItem, completeParsed } from './completion.ts';
@@ -18,6 +21,8 @@ interface OpenDocument {
   source: string;
   parsed: ParsedDocument | null;
   diagnostics: { workspace: Workspace; list: Diagnostic[] } | null;
+  /** Kept across versions: it holds the lines of the last version parsed. */
+  parser: IncrementalParser;
 }
 
 export interface LanguageServiceOptions {
@@ -60,7 +65,8 @@ export class LanguageService {
       current.version = version;
       return;
     }
-    this.documents.set(uri, { version, source, parsed: null, diagnostics: null });
+    const parser = current?.parser ?? new IncrementalParser();
+    this.documents.set(uri, { version, source, parsed: null, diagnostics: null, parser });
   }
 
   close(uri: string): void {
@@ -76,7 +82,7 @@ export class LanguageService {
     const doc = this.documents.get(uri);
     if (!doc) return null;
     if (!doc.parsed) {
-      doc.parsed = parseDocument(doc.source, this.locale);
+      doc.parsed = parseDocument(doc.source, this.locale, doc.parser);
       this.parseCount++;
     }
     return doc.parsed;
@@ -107,7 +113,7 @@ export class LanguageService {
     return parsed ? referencesParsed(parsed, offset, options) : [];
   }
 
-  /** Syntax and checker diagnostics, sorted by position; cached per version and workspace. */
+  /** Syntax and checker diagnostics, sorted as `analyze` sorts them; cached per version and workspace. */
   diagnostics(uri: string): Diagnostic[] {
     const parsed = this.parsed(uri);
     const doc = this.documents.get(uri);
@@ -117,8 +123,7 @@ export class LanguageService {
         ...parsed.diagnostics,
         ...check(parsed.document, this.workspace, { locale: this.locale }),
       ];
-      list.sort((a, b) => a.range.start.offset - b.range.start.offset || a.code.localeCompare(b.code));
-      doc.diagnostics = { workspace: this.workspace, list };
+      doc.diagnostics = { workspace: this.workspace, list: sortDiagnostics(list) };
     }
     return doc.diagnostics.list;
   }

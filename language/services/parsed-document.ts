@@ -5,7 +5,7 @@
  */
 import type { Document } from '../ast.ts';
 import type { Diagnostic, Locale } from '../diagnostic.ts';
-import { parse } from '../parse.ts';
+import { type IncrementalParser, parse } from '../parse.ts';
 import { EMPTY_RANGE } from '../source-range.ts';
 import type { Workspace } from '../workspace.ts';
 import { DocumentScope } from './scope.ts';
@@ -19,21 +19,32 @@ export interface ParsedDocument {
   scope(workspace: Workspace): DocumentScope;
 }
 
-/** `locale` only changes the language of the syntax diagnostics. */
-export function parseDocument(source: string, locale: Locale = 'en'): ParsedDocument {
-  const text = new SourceText(source);
+/**
+ * `locale` only changes the language of the syntax diagnostics. With `parser` (one per document,
+ * kept between its versions), only the lines changed since its last parse are read again.
+ */
+export function parseDocument(
+  source: string,
+  locale: Locale = 'en',
+  parser?: IncrementalParser,
+): ParsedDocument {
   let document: Document;
   let diagnostics: Diagnostic[];
   try {
-    ({ document, diagnostics } = parse(source, { locale }));
+    ({ document, diagnostics } = parser ? parser.parse(source, { locale }) : parse(source, { locale }));
   } catch {
     // The parser promises not to throw; if it ever does, services degrade to line-based answers.
     document = { kind: 'Document', declarations: [], comments: [], range: EMPTY_RANGE };
     diagnostics = [];
   }
   let cached: DocumentScope | null = null;
+  // The line table is built on first use: diagnostics alone (every keystroke) never need it.
+  let text: SourceText | null = null;
   return {
-    text,
+    get text() {
+      text ??= new SourceText(source);
+      return text;
+    },
     document,
     diagnostics,
     scope(workspace) {

@@ -32,9 +32,14 @@ export interface Offer {
   queue: string | null;
   endpoint: string;
   ringTimeoutMs: number;
+  /** The shared claim is already made (cluster.ts): ring without claiming again. */
+  preclaimed?: boolean;
 }
 
-/** `taken`: another runtime process claimed the operator first (coordinator.ts). */
+/**
+ * `taken`: another runtime process claimed the operator first, or the caller is offered by another
+ * process's claim (coordinator.ts).
+ */
 export type OfferFailure = 'no-answer' | 'busy' | 'unreachable' | 'taken';
 
 /** The reason logged when an operator goes NotReady after an offer failed that way. */

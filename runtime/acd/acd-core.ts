@@ -48,7 +48,7 @@ export interface AcdCoreOptions {
   initialHandleMs?: number;
 }
 
-interface Engagement {
+export interface Engagement {
   operator: AcdOperator;
   caller: WaitingCaller | null;
 }
@@ -56,11 +56,11 @@ interface Engagement {
 export class AcdCore {
   readonly tenant: string;
   readonly operators: OperatorRoster;
-  private readonly clock: NowClock;
-  private readonly queues = new Map<string, QueueState>();
-  private readonly waiting = new Map<string, WaitingCaller>();
-  private readonly ringing = new Map<string, Engagement>();
-  private readonly talking = new Map<string, Engagement>();
+  protected readonly clock: NowClock;
+  protected readonly queues = new Map<string, QueueState>();
+  protected readonly waiting = new Map<string, WaitingCaller>();
+  protected readonly ringing = new Map<string, Engagement>();
+  protected readonly talking = new Map<string, Engagement>();
   private readonly lastTalkMs = new Map<AcdOperator, number>();
   private readonly listeners = new Set<(event: AcdEvent) => void>();
   private readonly random: () => number;
@@ -325,12 +325,12 @@ export class AcdCore {
     return q;
   }
 
-  private enterLine(q: QueueState, caller: WaitingCaller): void {
+  protected enterLine(q: QueueState, caller: WaitingCaller): void {
     q.line.add(caller);
     this.waiting.set(caller.callId, caller);
   }
 
-  private leaveLine(
+  protected leaveLine(
     q: QueueState,
     caller: WaitingCaller,
     reason: Exclude<LeaveReason, 'answered'> | null,
@@ -346,7 +346,7 @@ export class AcdCore {
   }
 
   /** The queue's strategy picks among the ready operators who can take this caller. */
-  private offerCaller(q: QueueState, caller: WaitingCaller): Offer | null {
+  protected offerCaller(q: QueueState, caller: WaitingCaller): Offer | null {
     const op = chooseOperator(q, caller, this.operators.ready, this.random);
     if (!op) return null;
     this.leaveLine(q, caller, null);
@@ -354,7 +354,7 @@ export class AcdCore {
   }
 
   /** The best caller for a free operator: highest priority, then longest waiting, over their queues. */
-  private offersFor(op: AcdOperator): Offer[] {
+  protected offersFor(op: AcdOperator): Offer[] {
     if (!this.operators.available(op)) return [];
     const best = chooseCaller(op, (name) => this.queues.get(name));
     if (!best) return [];
@@ -362,7 +362,7 @@ export class AcdCore {
     return [this.offer(op, best.caller, best.caller.callId, best.queue.def.ringTimeoutMs)];
   }
 
-  private offer(
+  protected offer(
     op: AcdOperator,
     caller: WaitingCaller | null,
     callId: string,
@@ -384,7 +384,7 @@ export class AcdCore {
     return { callId, operatorId: op.id, queue: caller?.queue ?? null, endpoint: op.endpoint!, ringTimeoutMs };
   }
 
-  private release(op: AcdOperator): void {
+  protected release(op: AcdOperator): void {
     op.callId = null;
     op.callQueue = null;
     op.answeredAt = null;
@@ -396,7 +396,7 @@ export class AcdCore {
     this.lastTalkMs.delete(op);
     const q = op.callQueue ? this.queues.get(op.callQueue) : undefined;
     const wrapMs = op.state === 'WrapUp' ? this.clock.now() - op.stateSince : 0;
-    if (q && talkMs !== undefined) q.handleTime.observe(talkMs + wrapMs);
+    if (q && talkMs !== undefined) q.handleTime.observe(talkMs + wrapMs, this.clock.now());
     return this.freeOperator(
       op,
       op.callId,
@@ -405,7 +405,7 @@ export class AcdCore {
   }
 
   /** The operator holds no call any more and takes `next` (a pending log-out wins). */
-  private freeOperator(
+  protected freeOperator(
     op: AcdOperator,
     callId: string | null,
     next: { state: string; reason: string | null },

@@ -14,7 +14,8 @@
  * remove/re-add requests that could race with an operator's answer moving it to a mixing bridge.
  *
  * Several processes: before ringing, the pair is claimed through the AcdCoordinator (coordinator.ts),
- * so an operator never gets two calls even when another process routes them too.
+ * so an operator never gets two calls even when another process routes them too. With `cluster`
+ * set the processes also hand callers over and mirror each other's operators (cluster.ts).
  */
 
 import type { PbxPort } from '../../telephony/pbx-port.ts';
@@ -27,12 +28,14 @@ import { CallerLeftQueue } from './acd-call.ts';
 import { AcdCore, type AcdEvent, type Offer } from './acd-core.ts';
 import { type TransferResult, type TransferTarget, transferCall } from './acd-transfer.ts';
 import { CallFlow } from './call-flow.ts';
-import type { AcdCoordinator } from './coordinator.ts';
+import { AcdCluster, type ClusterOptions } from './cluster.ts';
+import type { AcdCoordinator, ClusterCoordinator, OperatorRequest } from './coordinator.ts';
 import { MemoryCoordinator } from './memory-coordinator.ts';
-import { type OperatorConfig, operatorEndpoint } from './operator.ts';
+import { type AcdOperator, type OperatorConfig, operatorEndpoint } from './operator.ts';
 import { AcdError } from './operator-roster.ts';
-import type { CustomStateConfig } from './operator-states.ts';
+import { type CustomStateConfig, SYSTEM_STATES } from './operator-states.ts';
 import type { QueueDefinition } from './queue-model.ts';
+import { SharedAcdCore } from './shared-core.ts';
 import type { StateLogSink } from './state-log.ts';
 
 export interface AcdTenantSetup {
@@ -52,8 +55,10 @@ export interface AcdServiceOptions {
   logger?: Logger;
   stateLog?: StateLogSink;
   coordinator?: AcdCoordinator;
-  /** This process's name in the coordinator (default 'local'). */
+  /** This process's name in the coordinator (default 'local'; `cluster.node` when clustered). */
   node?: string;
+  /** Several processes share the line: hand-overs, mirrored operators, leases (call `start`). */
+  cluster?: ClusterOptions & { coordinator: ClusterCoordinator };
   random?: () => number;
   initialHandleMs?: number;
 }
@@ -71,6 +76,7 @@ export class AcdService implements Acd {
   readonly logger: Logger;
   readonly coordinator: AcdCoordinator;
   readonly node: string;
+  readonly cluster: AcdCluster | null;
   private readonly tenants = new Map<string, TenantAcd>();
   private readonly listeners = new Set<(event: AcdEvent) => void>();
   private readonly flow: CallFlow;
@@ -79,9 +85,29 @@ export class AcdService implements Acd {
     this.pbx = options.pbx;
     this.clock = options.clock;
     this.logger = options.logger ?? silentLogger;
-    this.coordinator = options.coordinator ?? new MemoryCoordinator(() => options.clock.now());
-    this.node = options.node ?? 'local';
+    this.coordinator =
+      options.cluster?.coordinator ?? options.coordinator ?? new MemoryCoordinator(() => options.clock.now());
+    this.node = options.cluster?.node ?? options.node ?? 'local';
     this.flow = new CallFlow(this);
+    this.cluster = options.cluster
+      ? new AcdCluster(
+          {
+            clock: this.clock,
+            logger: this.logger,
+            flow: this.flow,
+            tenantNames: () => [...this.tenants.keys()],
+            findTenant: (name) => this.tenants.get(name),
+            applyRequest: (t, operatorId, request) => this.applyRequest(t, operatorId, request),
+          },
+          options.cluster.coordinator,
+          options.cluster,
+        )
+      : null;
+  }
+
+  /** Joins the cluster (a no-op alone): listens to the others, takes the lease, mirrors operators. */
+  async start(): Promise<void> {
+    await this.cluster?.start();
   }
 
   // ---- tenants and operators ------------------------------------------------------------------
@@ -89,7 +115,7 @@ export class AcdService implements Acd {
   configureTenant(setup: AcdTenantSetup): AcdCore {
     let t = this.tenants.get(setup.tenant);
     if (!t) {
-      const core = new AcdCore({
+      const core = new (this.options.cluster ? SharedAcdCore : AcdCore)({
         tenant: setup.tenant,
         clock: this.clock,
         queues: setup.queues,
@@ -129,6 +155,11 @@ export class AcdService implements Acd {
     const t = this.tenant(tenant);
     const offers = t.core.upsertOperator(config);
     const op = t.core.operators.require(config.id);
+    if (this.cluster) {
+      this.cluster.join(t, op);
+      this.flow.carryOut(t, offers);
+      return;
+    }
     void this.flow.sync.operator(tenant, op.id, () =>
       this.coordinator.putOperator({
         tenant,
@@ -142,21 +173,53 @@ export class AcdService implements Acd {
     this.flow.carryOut(t, offers);
   }
 
-  /** The operator logs in at a workplace: the extension is dialled through the tenant's template. */
+  /**
+   * The operator logs in at a workplace: the extension is dialled through the tenant's template.
+   * An operator another process owns is taken over first (or the request goes to the process
+   * holding their call): the change then happens a moment later.
+   */
   logIn(tenant: string, operatorId: string, extension: string): void {
     const t = this.tenant(tenant);
     const endpoint = operatorEndpoint(t.dialTemplate, extension);
     if (!endpoint) throw new AcdError('bad-extension', `'${extension}' is not an extension`);
-    t.core.logIn(operatorId, extension.trim(), endpoint);
+    const op = this.remote(t, operatorId);
+    if (op) this.cluster!.request(t, op, { action: 'log-in', extension });
+    else t.core.logIn(operatorId, extension.trim(), endpoint);
   }
 
   logOut(tenant: string, operatorId: string, reason = 'operator'): void {
-    this.tenant(tenant).core.logOut(operatorId, reason);
+    const t = this.tenant(tenant);
+    const op = this.remote(t, operatorId);
+    if (op) this.cluster!.request(t, op, { action: 'log-out', reason });
+    else t.core.logOut(operatorId, reason);
   }
 
   setState(tenant: string, operatorId: string, state: string, reason = 'operator'): void {
     const t = this.tenant(tenant);
-    this.flow.carryOut(t, t.core.setState(operatorId, state, reason));
+    const op = this.remote(t, operatorId);
+    if (!op) {
+      this.flow.carryOut(t, t.core.setState(operatorId, state, reason));
+      return;
+    }
+    // The core's checks of the request itself, here where it arrived; whether the operator is
+    // logged in is checked where it is carried out (a log-in just before it may still be on its way).
+    if (!t.core.operators.states.has(state))
+      throw new AcdError('unknown-state', `unknown operator state '${state}'`);
+    if (SYSTEM_STATES.has(state))
+      throw new AcdError('system-state', `'${state}' is set by the system, not chosen`);
+    this.cluster!.request(t, op, { action: 'state', state, reason });
+  }
+
+  /** An operator another process owns (cluster.ts), or null. */
+  private remote(t: TenantAcd, operatorId: string): AcdOperator | null {
+    const op = t.core.operators.require(operatorId);
+    return this.cluster && op.remote ? op : null;
+  }
+
+  private applyRequest(t: TenantAcd, operatorId: string, request: OperatorRequest): void {
+    if (request.action === 'state') this.setState(t.name, operatorId, request.state, request.reason);
+    else if (request.action === 'log-in') this.logIn(t.name, operatorId, request.extension);
+    else this.logOut(t.name, operatorId, request.reason);
   }
 
   // ---- the Acd seam ---------------------------------------------------------------------------
@@ -194,11 +257,12 @@ export class AcdService implements Acd {
   }
 
   async stop(): Promise<void> {
+    await this.cluster?.stop();
     await this.flow.stop();
   }
 
   private onCoreEvent(tenant: string, event: AcdEvent): void {
-    if (event.type === 'operator-state') this.flow.sync.state(this.tenant(tenant), event);
+    if (event.type === 'operator-state' && !event.mirrored) this.flow.sync.state(this.tenant(tenant), event);
     for (const listener of this.listeners) {
       try {
         listener(event);

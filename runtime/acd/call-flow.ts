@@ -13,7 +13,8 @@ import { type AcdCall, CallerLeftQueue } from './acd-call.ts';
 import type { Offer, OfferFailure } from './acd-core.ts';
 import type { TenantAcd } from './acd-service.ts';
 import { Announcer } from './announcer.ts';
-import type { AcdCoordinator } from './coordinator.ts';
+import type { AcdCluster } from './cluster.ts';
+import type { AcdCoordinator, ClaimOutcome } from './coordinator.ts';
 import { CoordinatorSync } from './coordinator-sync.ts';
 import { HoldingBridges } from './holding-bridges.ts';
 import { TalkLegs } from './talk-legs.ts';
@@ -24,6 +25,8 @@ export interface FlowHost {
   logger: Logger;
   coordinator: AcdCoordinator;
   node: string;
+  /** Set when several processes share the line (cluster.ts). */
+  readonly cluster: AcdCluster | null;
   tenant(name: string): TenantAcd;
 }
 
@@ -112,22 +115,23 @@ export class CallFlow {
     if (maxWait !== null)
       call.maxWaitTimer = this.host.clock.setTimer(maxWait, () => this.maxWaitPassed(t, call));
     if (arrival.offers.length === 0) this.announcer.schedule(t, call, 0);
-    const record = {
-      tenant: t.name,
-      callId: request.callId,
-      queue,
-      priority: request.priority,
-      skills: request.skills,
-      enqueuedAt: this.host.clock.now(),
-      node: this.host.node,
-    };
-    call.persisted = this.track(this.host.coordinator.addCaller(record)).catch((error) => {
+    call.persisted = this.persist(t, call);
+    this.carryOut(t, arrival.offers);
+    if (arrival.offers.length === 0) this.host.cluster?.callerWaiting(t, call);
+  }
+
+  /** The caller's row in the shared line (claims must come after it). */
+  persist(t: TenantAcd, call: AcdCall): Promise<void> {
+    const { request } = call;
+    const { callId, priority, skills } = request;
+    const [enqueuedAt, node] = [this.host.clock.now(), this.host.node];
+    const record = { tenant: t.name, callId, queue: call.queue, priority, skills, enqueuedAt, node };
+    return this.track(this.host.coordinator.addCaller(record)).catch((error) => {
       this.host.logger.log('error', 'ACD: coordinator did not take the caller', {
         callId: request.callId,
         error: String(error),
       });
     });
-    this.carryOut(t, arrival.offers);
   }
 
   carryOut(t: TenantAcd, offers: Offer[]): void {
@@ -139,6 +143,7 @@ export class CallFlow {
           error: String(error),
         });
       });
+    this.host.cluster?.operatorsFreed(t); // they claim their next caller across the processes
   }
 
   /** Rings the chosen operator; on answer connects, on failure reports back to the core. */
@@ -147,13 +152,18 @@ export class CallFlow {
     const call = this.calls.get(offer.callId);
     if (!call) return this.freeOperator(t, offer.callId);
     await call.persisted;
-    const claimed = await this.sync
-      .operator(t.name, offer.operatorId, () =>
-        coordinator.claim(t.name, offer.operatorId, offer.callId, node, offer.queue === null),
-      )
-      .catch(() => false);
+    const claimed: ClaimOutcome | 'error' = offer.preclaimed
+      ? 'claimed'
+      : await this.sync
+          .operator(t.name, offer.operatorId, () =>
+            coordinator.claim(t.name, offer.operatorId, offer.callId, node, offer.queue === null),
+          )
+          .catch((error) => {
+            this.host.logger.log('warn', 'ACD: claim failed', { callId: offer.callId, error: String(error) });
+            return 'error' as const;
+          });
     if (gone(call)) return this.freeOperator(t, offer.callId);
-    if (!claimed) return this.offerFailed(t, call, 'taken');
+    if (claimed !== 'claimed') return this.claimRefused(t, call, claimed);
     call.phase = 'ringing';
     call.operatorId = offer.operatorId;
     call.ringingEndpoint = offer.endpoint;
@@ -241,6 +251,33 @@ export class CallFlow {
     this.wrapTimers.add(timer);
   }
 
+  /** The store refused the claim. Alone: the operator goes NotReady; in a cluster nobody is penalised. */
+  private claimRefused(t: TenantAcd, call: AcdCall, outcome: ClaimOutcome | 'error'): void {
+    const cluster = this.host.cluster;
+    if (!cluster) {
+      this.offerFailed(t, call, 'taken');
+      return;
+    }
+    const { callId } = call.request;
+    call.phase = 'waiting';
+    call.operatorId = null;
+    const core = cluster.core(t);
+    const operator = core.operatorOf(callId);
+    const taken = outcome === 'operator-unavailable';
+    const offers = taken ? core.offerTaken(callId) : core.offerWithdrawn(callId);
+    if (taken && operator) cluster.operatorTaken(t, operator);
+    else cluster.callerRefused(t, call);
+    this.carryOut(t, offers);
+    if (call.afterDirect) {
+      const after = call.afterDirect;
+      call.afterDirect = null;
+      after(false);
+      return;
+    }
+    if (!offers.some((o) => o.callId === callId)) cluster.claimRefused(t, call);
+    if (call.expired && t.core.isWaiting(callId)) void this.track(this.leave(t, call));
+  }
+
   private offerFailed(t: TenantAcd, call: AcdCall, failure: OfferFailure): void {
     const { callId } = call.request;
     const operator = call.operatorId ? t.core.operators.get(call.operatorId) : undefined;
@@ -248,11 +285,17 @@ export class CallFlow {
     call.operatorId = null;
     const offers = t.core.offerFailed(callId, failure);
     if (failure !== 'taken') {
-      // Our claim holds the operator: free them (as the core has them now) as the caller returns.
-      const state = operator?.state ?? 'NotReady';
-      void this.track(this.host.coordinator.requeue(t.name, callId, state, false)).catch(() => {});
+      // Our claim holds the operator: free them (as the core has them now) as the caller returns;
+      // the caller's next claim waits for its row to be back (`persisted`).
+      const requeued = this.host.coordinator.requeue(t.name, callId, operator?.state ?? 'NotReady', false);
+      call.persisted = this.track(requeued).then(
+        () => undefined,
+        () => undefined,
+      );
     }
     this.carryOut(t, offers);
+    if (this.host.cluster && t.core.isWaiting(callId) && !offers.some((o) => o.callId === callId))
+      this.host.cluster.callerWaiting(t, call);
     if (call.afterDirect) {
       // A transfer to an operator who did not answer: the transfer puts the caller back.
       const after = call.afterDirect;

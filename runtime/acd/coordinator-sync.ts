@@ -25,10 +25,12 @@ export class CoordinatorSync {
     if (!op || change.to === 'Busy') return;
     const takes = t.core.operators.available(op);
     const callId = change.callId;
+    // The workplace goes along: another process rings the operator by it (cluster.ts).
+    const workplace = { extension: op.extension, endpoint: op.endpoint };
     void this.operator<unknown>(t.name, op.id, () =>
       callId
-        ? this.coordinator.release(t.name, op.id, callId, op.state, takes)
-        : this.coordinator.setOperatorState(t.name, op.id, op.state, takes),
+        ? this.coordinator.release(t.name, op.id, callId, op.state, takes, workplace)
+        : this.coordinator.setOperatorState(t.name, op.id, op.state, takes, workplace),
     ).catch((error) =>
       this.logger.log('error', 'ACD: coordinator state sync failed', {
         operator: op.id,

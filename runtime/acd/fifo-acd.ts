@@ -45,9 +45,13 @@ interface Waiting {
   gone: boolean;
 }
 
+/**
+ * The full ACD's state names (operator-states.ts), so every ACD speaks one vocabulary: Ready (idle),
+ * Busy (ringing or talking), WrapUp, NotReady (skipped for a while after not answering).
+ */
 interface Operator {
   endpoint: string;
-  state: 'idle' | 'ringing' | 'busy' | 'wrap-up' | 'away';
+  state: 'Ready' | 'Busy' | 'WrapUp' | 'NotReady';
   since: number;
 }
 
@@ -60,7 +64,7 @@ export class FifoAcd implements Acd {
   constructor(private readonly options: FifoAcdOptions) {
     for (const queue of Object.values(options.queues)) {
       for (const endpoint of queue.operators) {
-        this.operators.set(endpoint, { endpoint, state: 'idle', since: options.clock.now() });
+        this.operators.set(endpoint, { endpoint, state: 'Ready', since: options.clock.now() });
       }
     }
   }
@@ -147,7 +151,7 @@ export class FifoAcd implements Acd {
       const entry = this.queueOf(queue).find((e) => !e.ringing && !e.gone);
       const operator = config.operators
         .map((endpoint) => this.operators.get(endpoint)!)
-        .filter((o) => o.state === 'idle')
+        .filter((o) => o.state === 'Ready')
         .sort((a, b) => a.since - b.since)[0];
       if (!entry || !operator) return;
       void this.ring(entry, operator, config);
@@ -157,7 +161,7 @@ export class FifoAcd implements Acd {
   private async ring(entry: Waiting, operator: Operator, config: FifoQueueConfig): Promise<void> {
     const { pbx, clock, logger } = this.options;
     entry.ringing = true;
-    this.setState(operator, 'ringing');
+    this.setState(operator, 'Busy');
     entry.request.onEvent?.({ type: 'ringing', operator: operator.endpoint });
     const outcome = await pbx
       .originate({
@@ -169,9 +173,9 @@ export class FifoAcd implements Acd {
       .catch((error: Error) => ({ type: 'failed' as const, reason: 'failed' as const, cause: 0, error }));
     entry.ringing = false;
     if (outcome.type === 'failed') {
-      this.setState(operator, 'away');
+      this.setState(operator, 'NotReady');
       clock.setTimer(this.options.retryOperatorAfterMs ?? 30_000, () => {
-        this.setState(operator, 'idle');
+        this.setState(operator, 'Ready');
         this.dispatch(entry.request.queue);
       });
       this.dispatch(entry.request.queue);
@@ -179,7 +183,7 @@ export class FifoAcd implements Acd {
     }
     if (entry.gone) {
       await pbx.hangup(outcome.channelId).catch(() => {});
-      this.setState(operator, 'idle');
+      this.setState(operator, 'Ready');
       this.dispatch(entry.request.queue);
       return;
     }
@@ -196,11 +200,11 @@ export class FifoAcd implements Acd {
         error: (error as Error).message,
       });
       await pbx.hangup(outcome.channelId).catch(() => {});
-      this.setState(operator, 'idle');
+      this.setState(operator, 'Ready');
       this.leave(entry, 'overflow');
       return;
     }
-    this.setState(operator, 'busy');
+    this.setState(operator, 'Busy');
     entry.settle({
       type: 'connected',
       operator: operator.endpoint,
@@ -209,9 +213,9 @@ export class FifoAcd implements Acd {
     });
     void entry.legs.ended.then(() => {
       this.byCall.delete(entry.request.callId);
-      this.setState(operator, 'wrap-up');
+      this.setState(operator, 'WrapUp');
       clock.setTimer(config.wrapUpMs ?? 30_000, () => {
-        this.setState(operator, 'idle');
+        this.setState(operator, 'Ready');
         this.dispatch(entry.request.queue);
       });
     });

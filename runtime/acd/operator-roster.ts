@@ -12,6 +12,14 @@ export interface NowClock {
   now(): number;
 }
 
+/** An operator as the shared presence row has them (coordinator.ts `PresenceView`). */
+export interface SharedView {
+  state: string;
+  extension: string | null;
+  endpoint: string | null;
+  version: number;
+}
+
 export class OperatorRoster {
   readonly ready = new ReadyIndex();
   private readonly operators = new Map<string, AcdOperator>();
@@ -104,9 +112,69 @@ export class OperatorRoster {
     op.pending = null;
   }
 
-  /** Logged in, in a state that takes calls, and not holding a call. */
+  /** Logged in, in a state that takes calls, not holding a call, and this process's to route. */
   available(op: AcdOperator): boolean {
-    return op.endpoint !== null && op.callId === null && this.states.takesCalls(op.state);
+    return op.endpoint !== null && op.callId === null && !op.remote && this.states.takesCalls(op.state);
+  }
+
+  /**
+   * Another process owns the operator (cluster.ts): take its view of their state and workplace,
+   * unless this process already applied a newer one. Announced as a mirrored change, not logged.
+   */
+  mirror(op: AcdOperator, view: SharedView): boolean {
+    if (view.version <= op.version || op.callId !== null) return false;
+    op.version = view.version;
+    op.remote = true;
+    op.pending = null;
+    this.ready.remove(op);
+    this.seat(op, view);
+    const from = op.state;
+    if (from === view.state) return true;
+    op.state = view.state;
+    op.stateSince = this.clock.now();
+    op.reason = null;
+    const at = this.clock.now();
+    this.emit({
+      tenant: this.tenant,
+      operatorId: op.id,
+      from,
+      to: view.state,
+      reason: null,
+      callId: null,
+      at,
+      mirrored: true,
+    });
+    return true;
+  }
+
+  /**
+   * This process takes the operator over (their request came here, or a claim made elsewhere gave
+   * them one of this process's callers): their state as the shared row had it, not logged again.
+   */
+  adopt(op: AcdOperator, view: SharedView): void {
+    op.remote = false;
+    op.version = Math.max(op.version, view.version);
+    this.seat(op, view);
+    if (op.state !== view.state) {
+      op.state = view.state;
+      op.stateSince = this.clock.now();
+    }
+    if (op.endpoint !== null && op.loggedInAt === null) op.loggedInAt = this.clock.now();
+    if (this.available(op) && !this.ready.has(op)) {
+      op.availableSince = this.clock.now();
+      this.ready.add(op);
+    }
+  }
+
+  /** The workplace of a shared view (mirror, adopt). */
+  private seat(op: AcdOperator, view: SharedView): void {
+    if (op.extension !== null && this.byExtension.get(op.extension) === op)
+      this.byExtension.delete(op.extension);
+    op.extension = view.extension;
+    op.endpoint = view.endpoint;
+    if (view.extension !== null && !this.byExtension.has(view.extension))
+      this.byExtension.set(view.extension, op);
+    if (op.endpoint === null) op.loggedInAt = null;
   }
 
   /** Logged in and able to take this queue's calls soon: ready, on a call or wrapping up. */

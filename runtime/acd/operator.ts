@@ -48,6 +48,13 @@ export interface AcdOperator {
   /** Calls answered and talk time since log-in (fewest-calls, least-talk-time). */
   callsTaken: number;
   talkTimeMs: number;
+  /**
+   * Another runtime process owns the operator (cluster.ts): this one mirrors their state and
+   * workplace for display and estimates, never offers them a call, and writes none of their changes.
+   */
+  remote: boolean;
+  /** The version of the shared presence row last applied (coordinator.ts). */
+  version: number;
 }
 
 export function newOperator(config: OperatorConfig, now: number): AcdOperator {
@@ -69,6 +76,8 @@ export function newOperator(config: OperatorConfig, now: number): AcdOperator {
     loggedInAt: null,
     callsTaken: 0,
     talkTimeMs: 0,
+    remote: false,
+    version: 0,
   };
   return op;
 }

@@ -16,6 +16,11 @@ export interface StateChange {
   callId: string | null;
   /** Clock time, ms since the epoch. */
   at: number;
+  /**
+   * A change made by the process that owns the operator, mirrored here (cluster.ts): announced to
+   * this process's listeners, never written to the log (its owner wrote it) nor shared again.
+   */
+  mirrored?: boolean;
 }
 
 export interface StateLogSink {

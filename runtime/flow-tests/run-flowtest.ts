@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { CompiledFlow, Json } from '../../language/compiled-format.ts';
 import type { CallEvent } from '../call-events.ts';
+import type { CustomerStore } from '../data/customer-store.ts';
 import { createDataDrivers } from '../data/data-drivers.ts';
 import { CallDriver } from '../simulation/call-driver.ts';
 import { loadCustomers, loadFlow, shown } from '../simulation/load-flow.ts';
@@ -87,7 +88,16 @@ const TEXT = {
   },
 };
 
-export async function runFlowTestFile(path: string, locale: TestLocale = 'en'): Promise<FileResult> {
+export interface FlowTestOptions {
+  /** The customer store behind `builtin` data sources; default: the demo-data.json next to the workspace. */
+  customers?: CustomerStore;
+}
+
+export async function runFlowTestFile(
+  path: string,
+  locale: TestLocale = 'en',
+  options: FlowTestOptions = {},
+): Promise<FileResult> {
   const file = resolve(path);
   const text = await readFile(file, 'utf8');
   const parsed = parseFlowTest(text, locale);
@@ -102,7 +112,7 @@ export async function runFlowTestFile(path: string, locale: TestLocale = 'en'): 
     result.problems = loaded.problems;
     return result;
   }
-  const customers = await loadCustomers(loaded.workspaceDir);
+  const customers = options.customers ?? (await loadCustomers(loaded.workspaceDir));
   for (const testCase of parsed.cases) {
     const started = performance.now();
     const failure = await runCase(parsed, testCase, { ...loaded, customers, locale });

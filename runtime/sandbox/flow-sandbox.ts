@@ -1,62 +1,53 @@
 /**
  * One QuickJS runtime + context per deployed flow version, shared by every call on that version
  * (ARCHITECTURE decision 1). The compiled script is evaluated once; each call then crosses in and
- * out as JSON text through the host shim. The call's state lives on the host, so the context can be
- * thrown away and rebuilt at any time (after an out-of-memory, when memory grows, when the engine
- * loads a fresh module) without a call noticing.
+ * out as text through the host shim (host-shim.ts, vm-crossing.ts).
+ *
+ * Where a call's state lives between steps:
+ * - A held call (`hold()`, what the session uses): inside the context, in a slot of its own
+ *   (held-state-shim.ts), so only the step's input and the command cross. The context can still be
+ *   thrown away at any time: a rebuild first takes every held state out as JSON text, and each
+ *   call's next step brings its text into the new context. A step's result changes the held state
+ *   only once the host has accepted it (a malformed command leaves it as it was).
+ * - A state given as an object or as JSON text (tests, tools): it goes in with the step and comes
+ *   back as the text the VM wrote.
  *
  * Limits per step: a CPU deadline through the interrupt handler, a VM stack limit (so deep recursion
  * is an in-VM "stack overflow", not a host RangeError), a single-allocation limit, and the engine's
  * cap on linear memory. A failed step comes back as a `SandboxError` with the DSL position.
  */
-import {
-  DefaultIntrinsics,
-  type QuickJSContext,
-  type QuickJSHandle,
-  type QuickJSRuntime,
-} from 'quickjs-emscripten';
-import { originalPositionFor, parseStack } from '../../language/compile/source-map.ts';
+
+import type { QuickJSHandle } from 'quickjs-emscripten';
 import type {
-  Command,
   CompiledFlow,
   Clock as FlowClock,
   FlowMeta,
   FlowState,
-  Json,
+  InputResult,
   Loc,
   StartInput,
   StepInput,
-  StepResult,
 } from '../../language/compiled-format.ts';
-import { BAD_RESULT_MARK, HOST_SHIM, HOST_SHIM_FILE } from './host-shim.ts';
+import { HeldState } from './held-state.ts';
+import { SHIM_ENTRY } from './host-shim.ts';
 import { type QuickJsEngine, sharedEngine } from './quickjs-engine.ts';
+import {
+  closeContext,
+  contextBytes,
+  Deadline,
+  type SandboxContext as Live,
+  openContext,
+} from './sandbox-context.ts';
 import { SandboxError } from './sandbox-error.ts';
-import { checkCommand } from './step-result-check.ts';
+import { DEFAULT_SANDBOX_LIMITS, type SandboxLimits } from './sandbox-limits.ts';
+import { readShimReply } from './shim-reply.ts';
+import { type ScriptInfo, stepFailure } from './step-failure.ts';
+import { StepReply } from './step-reply.ts';
+import type { Crossed } from './vm-crossing.ts';
 
-export interface SandboxLimits {
-  /** CPU time one step may take. */
-  stepDeadlineMs: number;
-  /** CPU time evaluating the compiled script may take. */
-  loadDeadlineMs: number;
-  maxStackBytes: number;
-  /** Largest single allocation (QuickJS's malloc limit only catches single allocations). */
-  maxAllocationBytes: number;
-  /** Rebuild when a step grew the engine's linear memory and it is now above this. */
-  rebuildAboveBytes: number;
-  /** Rebuild when the runtime's live objects exceed this (checked every `memoryCheckEvery` steps). */
-  contextBudgetBytes: number;
-  memoryCheckEvery: number;
-}
-
-export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
-  stepDeadlineMs: 50,
-  loadDeadlineMs: 2_000,
-  maxStackBytes: 128 * 1024,
-  maxAllocationBytes: 16 * 1024 * 1024,
-  rebuildAboveBytes: 64 * 1024 * 1024,
-  contextBudgetBytes: 16 * 1024 * 1024,
-  memoryCheckEvery: 1_000,
-};
+export { HeldState } from './held-state.ts';
+export { DEFAULT_SANDBOX_LIMITS, type SandboxLimits } from './sandbox-limits.ts';
+export { StepReply } from './step-reply.ts';
 
 /** What went wrong with a call: a failed step (SandboxError) or a command the host could not run. */
 export interface FlowFailure {
@@ -65,32 +56,10 @@ export interface FlowFailure {
   loc: Loc | null;
 }
 
-/**
- * A step's result as the sandbox hands it over: the command parsed, the state kept as the JSON text
- * the VM wrote (what the next step sends back; a waiting call holds this one string), with the two
- * fields the host reads. `state` parses the text on first use, for callers that want the object.
- */
-export class StepReply implements StepResult {
-  private parsed: FlowState | null = null;
-
-  constructor(
-    readonly command: Command,
-    readonly stateText: string,
-    /** `state.flow` and `state.step`, without parsing the state. */
-    readonly flow: string,
-    readonly step: string,
-  ) {}
-
-  get state(): FlowState {
-    this.parsed ??= JSON.parse(this.stateText) as FlowState;
-    return this.parsed;
-  }
-}
-
 export type StepOutcome = { ok: true; result: StepReply } | { ok: false; error: SandboxError };
 
-/** A call's state: the object, or its JSON text as a StepReply carries it. */
-export type StateInput = FlowState | string;
+/** A call's state: held in the sandbox, an object, or its JSON text. */
+export type StateInput = HeldState | FlowState | string;
 
 export interface SandboxStats {
   steps: number;
@@ -99,29 +68,31 @@ export interface SandboxStats {
   lastRebuildReason: string | null;
 }
 
-/** Index of the flow function in the host shim's entry list. */
-const ENTRY = { start: 0, step: 1, fallback: 2 } as const;
-type EntryName = keyof typeof ENTRY;
+type EntryName = 'start' | 'step' | 'fallback';
 
-interface Live {
-  runtime: QuickJSRuntime;
-  context: QuickJSContext;
-  entry: QuickJSHandle;
-  generation: number;
-  /** The context's constant commands by number (host-shim.ts), checked and frozen once. */
-  constants: Command[];
-}
+/** Held states taken out per call when a context is rebuilt. */
+const EXPORT_CHUNK = 256;
+/** Released slots are dropped at the next step, or at once when this many wait. */
+const DROP_AT_ONCE = 256;
 
-// The language needs none of these; fewer intrinsics, less to abuse (and no ArrayBuffer, whose
-// allocations bypass QuickJS's accounting).
-const INTRINSICS = { ...DefaultIntrinsics, Proxy: false, Promise: false, TypedArrays: false } as const;
+const MEMORY_CAP = 'callflow: sandbox memory cap';
 
 export class FlowSandbox {
   readonly meta: FlowMeta;
   readonly fileName: string;
   private live: Live | null = null;
   private stale: string | null = null;
-  private deadline = 0;
+  private readonly deadline = new Deadline();
+  private readonly script: ScriptInfo;
+  /**
+   * The held state the last call changed; the next call confirms the change, or undoes it. Where it
+   * was before: in this context already, or out of it with `lastText` (or nothing).
+   */
+  private lastHeld: HeldState | null = null;
+  private lastWasHere = false;
+  private lastText: string | null = null;
+  private undoNext = false;
+  private sinceMemoryCheck = 0;
   private readonly stats: SandboxStats = { steps: 0, failures: 0, rebuilds: 0, lastRebuildReason: null };
 
   private constructor(
@@ -132,6 +103,11 @@ export class FlowSandbox {
     this.meta = compiled.meta;
     // Named as the source map names it, so stack frames and map agree.
     this.fileName = compiled.sourceMap.file || `flow-${compiled.meta.id}.js`;
+    this.script = {
+      sourceMap: compiled.sourceMap,
+      fileName: this.fileName,
+      stepDeadlineMs: limits.stepDeadlineMs,
+    };
   }
 
   /** Loads the compiled script; rejects with a `load-failed` SandboxError when it does not run. */
@@ -145,12 +121,56 @@ export class FlowSandbox {
     return sandbox;
   }
 
-  start(init: StartInput): StepOutcome {
-    return this.call('start', [init as unknown as Json], init.clock.epochMs, null);
+  /** A place for one call's state inside the sandbox (empty until a step fills it). */
+  hold(): HeldState {
+    return new HeldState();
   }
 
-  step(state: StateInput, input: StepInput): StepOutcome {
-    return this.call('step', [input as unknown as Json], input.clock.epochMs, state);
+  /** The call has ended: its held state goes (from the context at the next call into it). */
+  release(held: HeldState): void {
+    const live = this.live;
+    if (live && held.context === live && held.slot >= 0) {
+      live.held.delete(held);
+      live.dropped.push(held.slot);
+      if (live.dropped.length >= DROP_AT_ONCE) this.exportSlots(live, []);
+    }
+    if (this.lastHeld === held) this.lastHeld = null;
+    held.clear();
+  }
+
+  /** Gives a held call a state to go on from (its fallback before any step succeeded). */
+  seed(held: HeldState, state: FlowState | string): void {
+    this.release(held);
+    held.text = typeof state === 'string' ? state : JSON.stringify(state);
+  }
+
+  /**
+   * Takes back what the last call did to `held` (the session refused that result): false when
+   * another call into the sandbox came in between, which settled it.
+   */
+  discardLast(held: HeldState): boolean {
+    if (this.lastHeld !== held) return false;
+    this.undoLast();
+    return true;
+  }
+
+  /** The first command of a call; with `into`, its state is held there. */
+  start(init: StartInput, into?: HeldState): StepOutcome {
+    return this.call('start', { call: init.call }, init.clock, null, into ?? null);
+  }
+
+  /**
+   * The next command: `input` with its clock, or the input result and the clock apart (the
+   * session's way, which saves a copy). A clock's `local` and `open` are read as unchanging
+   * objects: flowClock shares them for a minute, and they cross into the context only when new.
+   */
+  step(state: StateInput, input: StepInput): StepOutcome;
+  step(state: StateInput, input: InputResult, clock: FlowClock): StepOutcome;
+  step(state: StateInput, input: StepInput | InputResult, clock?: FlowClock): StepOutcome {
+    const held = state instanceof HeldState ? state : null;
+    if (clock !== undefined) return this.call('step', input, clock, state, held);
+    const { clock: inputClock, ...rest } = input as StepInput;
+    return this.call('step', rest, inputClock, state, held);
   }
 
   /**
@@ -158,20 +178,20 @@ export class FlowSandbox {
    * that step. The flow receives `{kind, message, line, column, clock}`.
    */
   fallback(state: StateInput, failure: FlowFailure, clock: FlowClock): StepOutcome {
-    const err: Json = {
+    const err = {
       kind: failure.kind,
       message: failure.message,
       line: failure.loc?.line ?? null,
       column: failure.loc?.column ?? null,
-      clock: clock as unknown as Json,
     };
-    return this.call('fallback', [err], clock.epochMs, state);
+    return this.call('fallback', err, clock, state, state instanceof HeldState ? state : null);
   }
 
-  /** Throws the context away and evaluates the script again; calls keep their host-side state. */
+  /** Throws the context away and evaluates the script again; calls keep their states. */
   rebuild(reason: string): void {
     this.stats.rebuilds++;
     this.stats.lastRebuildReason = reason;
+    if (this.live) this.evacuate(this.live);
     this.teardown();
     this.build();
   }
@@ -180,12 +200,34 @@ export class FlowSandbox {
     return this.stats;
   }
 
+  /** Bytes the sandbox's QuickJS runtime has in use: the script, its objects, the held states. */
+  contextBytes(): number {
+    return this.live ? contextBytes(this.live) : 0;
+  }
+
   dispose(): void {
+    if (this.live) for (const held of this.live.held) held.clear();
     this.teardown();
   }
 
-  /** One string in, one string out (host-shim.ts): the call, then a newline and the state's text. */
-  private call(name: EntryName, args: Json[], epochMs: number, state: StateInput | null): StepOutcome {
+  /** @internal A held call's state text for its latest StepReply (StepReply.stateText). */
+  heldText(held: HeldState, version: number): string {
+    if (held.version !== version) throw new Error('this step result is no longer the state of its call');
+    if (held.text !== null) return held.text;
+    const live = this.live;
+    const texts = live && held.context === live ? this.exportSlots(live, [held.slot]) : null;
+    if (!texts || texts[0] === 'null') throw new Error('the state of this call could not be read');
+    return texts[0];
+  }
+
+  /** One string in, one string out (host-shim.ts): the head, then maybe a newline and a state. */
+  private call(
+    name: EntryName,
+    arg: object,
+    clock: FlowClock,
+    state: StateInput | null,
+    held: HeldState | null,
+  ): StepOutcome {
     if (this.live && this.live.generation !== this.engine.generation) this.stale ??= 'engine renewed';
     try {
       if (this.stale) this.rebuild(this.stale);
@@ -196,188 +238,173 @@ export class FlowSandbox {
       throw error;
     }
     const live = this.live!;
-    const { context } = live;
-    const head = JSON.stringify([ENTRY[name], epochMs, args]);
-    const text =
-      state === null ? head : `${head}\n${typeof state === 'string' ? state : JSON.stringify(state)}`;
-    const input = context.newString(text);
-    this.deadline = Date.now() + this.limits.stepDeadlineMs;
-    const result = context.callFunction(live.entry, context.undefined, input);
-    this.deadline = 0;
-    input.dispose();
+    let slot = -1;
+    let text: string | null = null;
+    if (held) {
+      if (held.context === live && held.slot >= 0) slot = held.slot;
+      else {
+        if (name !== 'start') {
+          text = held.text;
+          if (text === null) return { ok: false, error: stateLost() };
+        }
+        slot = live.nextSlot++;
+      }
+    } else if (state !== null) {
+      text = typeof state === 'string' ? state : JSON.stringify(state);
+    }
+    const head = `[${SHIM_ENTRY[name]},${slot},${JSON.stringify(clock.epochMs)},${this.clockText(live, clock)},[${JSON.stringify(arg)}],${this.settle(live)}]`;
+    const crossed = this.cross(live, text === null ? head : `${head}\n${text}`, this.limits.stepDeadlineMs);
     this.stats.steps++;
-    const outcome = this.read(live, result);
+    const outcome = crossed.ok
+      ? this.replyFrom(crossed.text, live, held, slot)
+      : { ok: false as const, error: this.failureOf(live, crossed.error) };
     if (!outcome.ok) this.stats.failures++;
-    this.watchMemory(outcome);
+    this.watchMemory(outcome, live);
     return outcome;
   }
 
-  private read(live: Live, result: ReturnType<QuickJSContext['callFunction']>): StepOutcome {
-    const { context } = live;
-    if (result.error) {
-      const dumped = context.dump(result.error);
-      result.error.dispose();
-      return { ok: false, error: this.errorFrom(dumped) };
-    }
-    // The shim always answers with a string; anything else reads as text that does not parse.
-    const text = context.getString(result.value);
-    result.value.dispose();
-    return this.replyFrom(text, live.constants);
+  /** The `undo, dropped` fields of the next head: this call settles the last change. */
+  private settle(live: Live): string {
+    const undo = this.undoNext ? 1 : 0;
+    this.undoNext = false;
+    this.lastHeld = null;
+    if (live.dropped.length === 0) return `${undo},0`;
+    const dropped = JSON.stringify(live.dropped);
+    live.dropped.length = 0;
+    return `${undo},${dropped}`;
   }
 
-  /** The shim's answer (host-shim.ts) as an outcome; a command is checked before anyone acts on it. */
-  private replyFrom(text: string, constants: Command[]): StepOutcome {
-    if (text.startsWith(BAD_RESULT_MARK)) {
-      const [problem, loc] = parseOr(text.slice(BAD_RESULT_MARK.length), []) as [unknown, unknown];
-      return badResult(typeof problem === 'string' ? problem : 'the step returned no result object', loc);
-    }
-    const cut = text.indexOf('\n');
-    const head = cut < 0 ? null : parseOr(text.slice(0, cut), null);
-    if (
-      !Array.isArray(head) ||
-      head.length !== 4 ||
-      typeof head[0] !== 'number' ||
-      typeof head[3] !== 'string'
-    ) {
-      return badResult('the step returned no result object');
-    }
-    const [constant, sent, flow, step] = head as [number, unknown, unknown, string];
-    let command: unknown = sent;
-    if (constant < 0 || sent !== null) {
-      const problem = checkCommand(command);
-      if (problem) return badResult(problem, (command as { loc?: unknown } | null)?.loc);
-      if (constant >= 0) constants[constant] = deepFreeze(command as Command);
-    } else {
-      command = constants[constant];
-      if (command === undefined) return badResult('the result has no command');
-    }
-    const stateFlow = flow === null ? this.meta.id : flow;
-    if (typeof stateFlow !== 'string') return badResult('state.flow is not a string');
-    return { ok: true, result: new StepReply(command as Command, text.slice(cut + 1), stateFlow, step) };
+  private clockText(live: Live, clock: FlowClock): string {
+    if (clock.local === live.sentLocal && clock.open === live.sentOpen) return 'null';
+    live.sentLocal = clock.local;
+    live.sentOpen = clock.open;
+    return JSON.stringify([clock.local, clock.open]);
   }
 
-  private watchMemory(outcome: StepOutcome): void {
-    const { bytes, grew } = this.engine.sampleMemory();
-    if (!outcome.ok && outcome.error.kind === 'out-of-memory') this.stale = 'out of memory';
-    else if (grew && bytes > this.limits.rebuildAboveBytes) this.stale = 'memory grew';
-    else if (this.stats.steps % this.limits.memoryCheckEvery === 0 && this.live) {
-      const handle = this.live.runtime.computeMemoryUsage();
-      const usage = this.live.context.dump(handle) as { memory_used_size: number };
-      handle.dispose();
-      if (usage.memory_used_size > this.limits.contextBudgetBytes) this.stale = 'context over budget';
+  private cross(live: Live, text: string, deadlineMs: number): Crossed | { ok: false; error: SandboxError } {
+    this.deadline.start(deadlineMs);
+    try {
+      return live.crossing.call(live.entry, text);
+    } catch (error) {
+      if (error instanceof RangeError && error.message === MEMORY_CAP) {
+        return { ok: false, error: new SandboxError('out-of-memory', 'out of memory', null, null) };
+      }
+      throw error;
+    } finally {
+      this.deadline.stop();
     }
   }
 
-  private errorFrom(dumped: unknown): SandboxError {
-    const error = (typeof dumped === 'object' && dumped !== null ? dumped : {}) as {
-      name?: string;
-      message?: string;
-      stack?: string;
-    };
-    const message = error.message ?? String(dumped);
-    const kind =
-      error.name === 'InternalError' && message === 'interrupted'
-        ? 'timeout'
-        : error.name === 'InternalError' && message === 'stack overflow'
-          ? 'stack-overflow'
-          : error.name === 'InternalError' && message === 'out of memory'
-            ? 'out-of-memory'
-            : 'threw';
-    const { loc, scriptLoc } = this.positionOf(error.stack ?? '');
-    const text =
-      kind === 'timeout'
-        ? `the step ran longer than ${this.limits.stepDeadlineMs} ms`
-        : kind === 'threw'
-          ? `${error.name ?? 'Error'}: ${message}`
-          : message;
-    return new SandboxError(kind, text, loc, scriptLoc);
+  private failureOf(live: Live, error: QuickJSHandle | SandboxError): SandboxError {
+    if (error instanceof SandboxError) return error;
+    const dumped = live.context.dump(error);
+    error.dispose();
+    return stepFailure(dumped, this.script);
   }
 
   /**
-   * The innermost stack frame in the flow's script that maps to flow source: frames in the compiled
-   * prelude (a builtin that threw) map to nothing, so the answer is the statement that called it.
+   * The shim's answer as an outcome. A held call's state changed in the context when the answer
+   * names its own flow; a malformed command undoes that at the next call.
    */
-  private positionOf(stack: string): { loc: Loc | null; scriptLoc: Loc | null } {
-    let scriptLoc: Loc | null = null;
-    for (const frame of parseStack(stack)) {
-      if (frame.file !== this.fileName) continue;
-      const at = { line: frame.line, column: frame.column };
-      scriptLoc ??= at;
-      const original = originalPositionFor(this.compiled.sourceMap, at.line, at.column);
-      if (original) return { loc: { line: original.line, column: original.column }, scriptLoc: at };
+  private replyFrom(text: string, live: Live, held: HeldState | null, slot: number): StepOutcome {
+    const reply = readShimReply(text, held === null, live.constants);
+    if (!reply.ok) {
+      if (held && reply.ownFlow) this.undoNext = true;
+      return { ok: false, error: reply.error };
     }
-    return { loc: null, scriptLoc };
+    const { command, step } = reply;
+    const flow = reply.flow ?? this.meta.id;
+    if (!held) return { ok: true, result: new StepReply(command, reply.stateText, flow, step) };
+    if (reply.flow !== null) return { ok: true, result: new StepReply(command, null, flow, step) };
+    this.lastHeld = held;
+    this.lastWasHere = held.context === live && held.slot === slot;
+    this.lastText = held.text;
+    held.slot = slot;
+    held.context = live;
+    held.text = null;
+    held.version++;
+    live.held.add(held);
+    return { ok: true, result: new StepReply(command, null, flow, step, this, held, held.version) };
+  }
+
+  private undoLast(): void {
+    const held = this.lastHeld;
+    if (!held) return;
+    this.lastHeld = null;
+    this.undoNext = true;
+    if (!this.lastWasHere) {
+      this.live?.held.delete(held);
+      held.slot = -1;
+      held.context = null;
+      held.text = this.lastText;
+    }
+    held.version++;
+  }
+
+  /**
+   * Measuring the runtime walks every object in it, held states included, so it happens once per
+   * `memoryCheckEvery` steps plus one per held state: the same cost per step at any number of calls.
+   */
+  private watchMemory(outcome: StepOutcome, live: Live): void {
+    const { bytes, grew } = this.engine.sampleMemory();
+    const room = live.held.size * this.limits.heldStateBytes;
+    if (!outcome.ok && outcome.error.kind === 'out-of-memory') this.stale = 'out of memory';
+    else if (grew && bytes > this.limits.rebuildAboveBytes + room) this.stale = 'memory grew';
+    else if (++this.sinceMemoryCheck >= this.limits.memoryCheckEvery + live.held.size) {
+      this.sinceMemoryCheck = 0;
+      if (this.contextBytes() > this.limits.contextBudgetBytes + room) this.stale = 'context over budget';
+    }
+  }
+
+  /** Before the context goes: every held state comes out as text, for its call's next step. */
+  private evacuate(live: Live): void {
+    const held = [...live.held];
+    live.held.clear();
+    for (let i = 0; i < held.length; i += EXPORT_CHUNK) {
+      const chunk = held.slice(i, i + EXPORT_CHUNK);
+      const texts =
+        this.exportSlots(
+          live,
+          chunk.map((h) => h.slot),
+        ) ?? [];
+      // A state that cannot be read out is lost: the call's next step fails and takes the fallback.
+      for (const [j, h] of chunk.entries()) {
+        h.slot = -1;
+        h.context = null;
+        h.text = texts[j] && texts[j] !== 'null' ? texts[j] : null;
+      }
+    }
+    this.lastHeld = null;
+  }
+
+  /** States of some of the context's slots as JSON text, or null when the context cannot say. */
+  private exportSlots(live: Live, slots: number[]): string[] | null {
+    const head = `[${SHIM_ENTRY.export},-1,0,null,${JSON.stringify(slots)},${this.settle(live)}]`;
+    const crossed = this.cross(live, head, this.limits.loadDeadlineMs);
+    if (!crossed.ok) {
+      if (!(crossed.error instanceof SandboxError)) crossed.error.dispose();
+      return null;
+    }
+    const texts = crossed.text.split('\n');
+    return texts.length === slots.length ? texts : null;
   }
 
   private build(): Live {
-    const runtime = this.engine.module.newRuntime();
-    runtime.setMaxStackSize(this.limits.maxStackBytes);
-    runtime.setMemoryLimit(this.limits.maxAllocationBytes);
-    runtime.setInterruptHandler(() => this.deadline !== 0 && Date.now() > this.deadline);
-    const context = runtime.newContext({ intrinsics: INTRINSICS });
-    const fail = (stage: string, handle: QuickJSHandle): never => {
-      const error = this.errorFrom(context.dump(handle));
-      handle.dispose();
-      context.dispose();
-      runtime.dispose();
-      throw new SandboxError('load-failed', `${stage}: ${error.message}`, error.loc, error.scriptLoc);
-    };
-    const shim = context.evalCode(HOST_SHIM, HOST_SHIM_FILE);
-    if (shim.error) return fail('host shim', shim.error);
-    const factory = shim.value;
-    this.deadline = Date.now() + this.limits.loadDeadlineMs;
-    const loaded = context.evalCode(this.compiled.code, this.fileName);
-    this.deadline = 0;
-    if (loaded.error) {
-      factory.dispose();
-      return fail('loading the flow', loaded.error);
-    }
-    loaded.value.dispose();
-    const id = context.newString(this.meta.id);
-    const made = context.callFunction(factory, context.undefined, id);
-    id.dispose();
-    factory.dispose();
-    if (made.error) return fail('host shim', made.error);
-    const entry = made.value;
-    this.live = { runtime, context, entry, generation: this.engine.generation, constants: [] };
+    this.live = openContext(this.engine, this.compiled, this.script, this.limits, this.deadline);
+    this.lastHeld = null;
+    this.undoNext = false;
     return this.live;
   }
 
   private teardown(): void {
     if (!this.live) return;
-    const { runtime, context, entry } = this.live;
+    const live = this.live;
     this.live = null;
-    entry.dispose();
-    context.dispose();
-    runtime.dispose();
+    closeContext(live);
   }
 }
 
-function badResult(message: string, loc: unknown = null): StepOutcome {
-  return { ok: false, error: new SandboxError('bad-result', message, isLoc(loc) ? loc : null, null) };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const item of Object.values(value)) deepFreeze(item);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-function parseOr(text: string, otherwise: unknown): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return otherwise;
-  }
-}
-
-function isLoc(value: unknown): value is Loc {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Loc).line === 'number' &&
-    typeof (value as Loc).column === 'number'
-  );
+function stateLost(): SandboxError {
+  const message = 'the state of this call was lost when its sandbox was rebuilt';
+  return new SandboxError('state-lost', message, null, null);
 }

@@ -1,18 +1,30 @@
 /**
  * Script evaluated in every sandbox context before the flow's own script. It returns a factory of
- * the one entry point the host calls for a flow: JSON text in, text out, so no host object ever
- * enters the VM, and one string crosses each way per step (every crossing copies and re-encodes).
+ * the one entry point the host calls for a flow: text in, text out, so no host object ever enters
+ * the VM, and one string crosses each way per step (every crossing copies and re-encodes).
  *
- *   in:  `[entry, epochMs, args]`, then for `step`/`fallback` a newline and the state's JSON text
- *        (JSON has no raw newline), which is prepended to the args.
- *   out: `[constant, command, flow, step]`, a newline, and the state's JSON text, so the host keeps
- *        the state as the text it will send back, without parsing it. `flow` is `state.flow`, or
- *        null when it is this flow's id (the common case needs no copy of the id); `step` is
- *        `state.step`. `constant` is -1 for a command made by this step, else the number of a deeply
- *        frozen command, sent in full (`command`) the first time and as null afterwards: the host
- *        keeps it (per context) and checks it once. Or `!` and `[problem, loc]` when the step
+ *   in:  `[entry, slot, epochMs, clock, args, undo, dropped]`, then for a state given as text a
+ *        newline and the state's JSON text (JSON has no raw newline), prepended to the args.
+ *        `clock` is `[local, open]` when it differs from the last one this context was sent, else
+ *        null; the entry puts `{epochMs, local, open}` back as the last field of `args[0]` (the
+ *        step input, the start's init, the fallback's error), so the flow sees what the host built.
+ *   out: `[constant, command, flow, step]`, then for a state kept as text a newline and the state's
+ *        JSON text. `flow` is `state.flow`, or null when it is this flow's id; `step` is
+ *        `state.step`. `constant` is -1 for a command made by this step, else the number of a
+ *        deeply frozen command, sent in full (`command`) the first time and as null afterwards: the
+ *        host keeps it (per context) and checks it once. Or `!` and `[problem, loc]` when the step
  *        returned no well-formed state (the host reports `bad-result`). The command's shape is
  *        checked by the host (step-result-check.ts).
+ *
+ * Where a call's state lives between steps (`slot`):
+ * - -1: on the host, as text. It comes in after the head and goes out after it (tests, tools).
+ * - a slot number: here, in the context (held-state-shim.ts). The state stays an object between
+ *   steps, so a step parses and writes no state JSON at all: QuickJS's JSON costs ~30 ns a
+ *   character, which made it most of a step's cost. The state text still comes in after the head
+ *   when the host has it (a context rebuilt, a fallback from a fresh state), and is stored. The
+ *   host looks at every result before acting on it; the next call confirms the change it made to
+ *   a slot, or undoes it (`undo` = 1: the command was malformed, the host gave up on it). `dropped`
+ *   lists the slots of calls that ended (0 for none). Entry 3 exports states as text, one a line.
  *
  * `JSON`, `Reflect.apply`, `Array.isArray`, `Object.isFrozen` and `Date` are captured here, before
  * flow code runs, so a `js` block that overwrites globals cannot forge what the host receives.
@@ -21,18 +33,27 @@
  *
  * Savings, because JSON dominates a step's cost in QuickJS:
  * - The compiled step's first act is to clone its state (`JSON.parse(JSON.stringify(state))`). The
- *   state object was parsed here from text for this call alone and nobody else holds it, so the
- *   global `JSON` answers that one stringify with the text it came from and the following parse of
- *   that text with the object itself. Any other use of `JSON` goes to the real functions.
+ *   state object was made here for this call alone (parsed from text, or copied from the held
+ *   state) and nobody else holds it, so the global `JSON` answers that one stringify with the text
+ *   it came from (a marker for a held state) and the following parse of that text with the object
+ *   itself. Any other use of `JSON` goes to the real functions.
  * - A deeply frozen command (the compiler's constant commands, `$.constant`) cannot change: it
  *   crosses once per context, then by number; the host neither parses nor holds a copy per call.
+ * - The clock's local fields and calendars change once a minute: they cross when they change.
  */
 import { FLOWS_GLOBAL } from '../../language/compiled-format.ts';
+import { HELD_STATE_SHIM } from './held-state-shim.ts';
 
 export const HOST_SHIM_FILE = 'callflow-host.js';
 
 /** First character of a result that is not a step result; the rest is `[problem, loc]`. */
 export const BAD_RESULT_MARK = '!';
+
+/** Entry numbers of the head's first field. */
+export const SHIM_ENTRY = { start: 0, step: 1, fallback: 2, export: 3 } as const;
+
+/** The problem a step reports when its held slot is empty (the host never lets that happen). */
+export const NO_HELD_STATE = 'the call has no state in this context';
 
 export const HOST_SHIM = `(function () {
   'use strict';
@@ -42,13 +63,26 @@ export const HOST_SHIM = `(function () {
   const apply = Reflect.apply;
   const isArray = Array.isArray;
   const isFrozen = Object.isFrozen;
+  const freeze = Object.freeze;
   const keys = Object.keys;
+  const defineProperty = Object.defineProperty;
+  // Methods called on our own objects, bound now: a flow that patches a prototype cannot reach in.
+  const bindCall = Function.prototype.bind.bind(Function.prototype.call);
+  const indexOf = bindCall(String.prototype.indexOf);
+  const slice = bindCall(String.prototype.slice);
+  const startsWith = bindCall(String.prototype.startsWith);
+  const endsWith = bindCall(String.prototype.endsWith);
   const TextMap = Map;
-  const mapGet = Map.prototype.get;
-  const mapSet = Map.prototype.set;
+  const mapGet = bindCall(Map.prototype.get);
+  const mapSet = bindCall(Map.prototype.set);
+  const mapDelete = bindCall(Map.prototype.delete);
   let fresh = null;
   let freshText = null;
   let handed = null;
+  // A held state handed to a step: its text is written when the flow asks for it (its clone).
+  let freshHeld = null;
+  let freshId = null;
+  let freshIdText = null;
   const FlowJSON = {
     parse(text, reviver) {
       if (handed !== null && reviver === undefined && text === freshText) {
@@ -62,12 +96,13 @@ export const HOST_SHIM = `(function () {
       if (fresh !== null && value === fresh && replacer === undefined && space === undefined) {
         handed = fresh;
         fresh = null;
+        if (freshText === null) freshText = wholeText(freshHeld, freshId, freshIdText);
         return freshText;
       }
       return apply(stringify, realJSON, arguments);
     },
   };
-  Object.defineProperty(FlowJSON, Symbol.toStringTag, { value: 'JSON' });
+  defineProperty(FlowJSON, Symbol.toStringTag, { value: 'JSON' });
   globalThis.JSON = FlowJSON;
   const RealDate = Date;
   let now = 0;
@@ -79,7 +114,7 @@ export const HOST_SHIM = `(function () {
   FlowDate.now = function () { return now; };
   FlowDate.UTC = RealDate.UTC;
   FlowDate.parse = RealDate.parse;
-  Object.defineProperty(RealDate.prototype, 'constructor', { value: FlowDate, writable: true, configurable: true });
+  defineProperty(RealDate.prototype, 'constructor', { value: FlowDate, writable: true, configurable: true });
   globalThis.Date = FlowDate;
 
   function isObject(v) {
@@ -98,11 +133,11 @@ export const HOST_SHIM = `(function () {
   let nextConstant = 0;
   function commandHead(command) {
     if (typeof command === 'object' && command !== null && isFrozen(command)) {
-      const known = apply(mapGet, constants, [command]);
+      const known = mapGet(constants, command);
       if (known !== undefined) return known + ',null';
       if (deeplyFrozen(command)) {
         const n = nextConstant++;
-        apply(mapSet, constants, [command, n]);
+        mapSet(constants, command, n);
         return n + ',' + stringify(command);
       }
     }
@@ -111,16 +146,20 @@ export const HOST_SHIM = `(function () {
   }
   /** What is wrong with a result's state, in the words the host used before it moved here. */
   function stateProblem(result) {
-    if (!isObject(result)) return 'the step returned no result object';
+    // Checked inline (a step's hottest lines): isObject() is typeof object, not null, not a list.
+    if (typeof result !== 'object' || result === null || isArray(result)) return 'the step returned no result object';
     const state = result.state;
-    if (!isObject(state)) return 'the result has no state';
+    if (typeof state !== 'object' || state === null || isArray(state)) return 'the result has no state';
     if (typeof state.flow !== 'string') return 'state.flow is not a string';
     if (typeof state.pc !== 'string') return 'state.pc is not a string';
     if (typeof state.step !== 'string') return 'state.step is not a string';
-    if (!isObject(state.vars)) return 'state.vars is not an object';
+    const vars = state.vars;
+    if (typeof vars !== 'object' || vars === null || isArray(vars)) return 'state.vars is not an object';
     if (!isArray(state.frames)) return 'state.frames is not a list';
-    if (!isObject(state.counters)) return 'state.counters is not an object';
-    if (!isObject(state.call)) return 'state.call is missing';
+    const counters = state.counters;
+    if (typeof counters !== 'object' || counters === null || isArray(counters)) return 'state.counters is not an object';
+    const call = state.call;
+    if (typeof call !== 'object' || call === null || isArray(call)) return 'state.call is missing';
     return null;
   }
   function locOf(result) {
@@ -129,21 +168,44 @@ export const HOST_SHIM = `(function () {
       ? { line: loc.line, column: loc.column }
       : null;
   }
+${HELD_STATE_SHIM}
+  // The clock's local fields and calendars, as last sent (frozen: every call of the minute reads them).
+  let clockLocal = null;
+  let clockOpen = null;
 
   const g = globalThis;
   if (!g.${FLOWS_GLOBAL}) g.${FLOWS_GLOBAL} = {};
   const ENTRIES = ['start', 'step', 'fallback'];
   return function entryFor(id) {
+    const idText = stringify(id);
     return function callflowEntry(text) {
-      const cut = text.indexOf('\\n');
-      const call = parse(cut < 0 ? text : text.slice(0, cut));
-      now = call[1];
-      const fn = ENTRIES[call[0]];
-      const args = call[2];
-      if (cut >= 0) {
-        freshText = text.slice(cut + 1);
-        fresh = parse(freshText);
-        args.unshift(fresh);
+      const cut = indexOf(text, '\\n');
+      const head = parse(cut < 0 ? text : slice(text, 0, cut));
+      const slot = head[1];
+      now = head[2];
+      settleLast(head[5] === 1);
+      if (head[6] !== 0) drop(head[6]);
+      if (head[3] !== null) {
+        clockLocal = freeze(head[3][0]);
+        clockOpen = freeze(head[3][1]);
+      }
+      if (head[0] === 3) return exportStates(head[4], id, idText);
+      const fn = ENTRIES[head[0]];
+      let args = head[4];
+      args[0].clock = { epochMs: now, local: clockLocal, open: clockOpen };
+      const held = slot < 0 ? undefined : mapGet(slots, slot);
+      if (head[0] !== 0) {
+        if (cut >= 0) {
+          freshText = slice(text, cut + 1);
+          fresh = parse(freshText);
+        } else {
+          if (held === undefined) return '${BAD_RESULT_MARK}' + stringify(['${NO_HELD_STATE}', null]);
+          fresh = load(held, id);
+          freshHeld = held;
+          freshId = id;
+          freshIdText = idText;
+        }
+        args = [fresh, args[0]];
       }
       try {
         const flow = g.${FLOWS_GLOBAL} && g.${FLOWS_GLOBAL}[id];
@@ -152,14 +214,23 @@ export const HOST_SHIM = `(function () {
         const problem = stateProblem(result);
         if (problem !== null) return '${BAD_RESULT_MARK}' + stringify([problem, locOf(result)]);
         const state = result.state;
-        const stateText = stringify(state);
-        if (typeof stateText !== 'string') return '${BAD_RESULT_MARK}' + stringify(['the result has no state', locOf(result)]);
-        const flowText = state.flow === id ? 'null' : stringify(state.flow);
-        return '[' + commandHead(result.command) + ',' + flowText + ',' + stringify(state.step) + ']\\n' + stateText;
+        if (slot < 0) {
+          const stateText = stringify(state);
+          if (typeof stateText !== 'string') return '${BAD_RESULT_MARK}' + stringify(['the result has no state', locOf(result)]);
+          const flowText = state.flow === id ? 'null' : stringify(state.flow);
+          return '[' + commandHead(result.command) + ',' + flowText + ',' + stringify(state.step) + ']\\n' + stateText;
+        }
+        // Another flow's state is not kept: the host refuses it, and the slot keeps the last one.
+        if (state.flow !== id) return '[' + commandHead(result.command) + ',' + stringify(state.flow) + ',' + stringify(state.step) + ']';
+        keepable(held, state);
+        const out = '[' + commandHead(result.command) + ',null,' + stringify(state.step) + ']';
+        hold(slot, held);
+        return out;
       } finally {
         fresh = null;
         freshText = null;
         handed = null;
+        freshHeld = null;
       }
     };
   };

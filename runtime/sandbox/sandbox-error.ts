@@ -19,7 +19,9 @@ export type SandboxErrorKind =
   /** The host could not carry out a command because of the flow (a value that cannot be spoken). */
   | 'command'
   /** The call ran more steps than any real call needs (a loop of commands that never wait). */
-  | 'runaway';
+  | 'runaway'
+  /** The call's state was held in a sandbox that was rebuilt, and could not be read out of it. */
+  | 'state-lost';
 
 export class SandboxError extends Error {
   constructor(

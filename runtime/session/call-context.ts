@@ -76,7 +76,11 @@ export class CallContext implements HandlerContext {
     return this.shared.speech(parts, this.lang, extras);
   }
 
+  /** Every caller builds its event afresh, so the call's id and the time are added in place. */
   emit(event: CallEventBody): void {
-    this.shared.events.emit({ ...event, callId: this.call.id, at: this.shared.clock.now() } as CallEvent);
+    const full = event as CallEventBody & { callId: string; at: number };
+    full.callId = this.call.id;
+    full.at = this.shared.clock.now();
+    this.shared.events.emit(full as CallEvent);
   }
 }

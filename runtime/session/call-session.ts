@@ -8,18 +8,23 @@
  * host's last resort (the default queue, else a hang-up). A hang-up anywhere ends the loop cleanly:
  * waits are rejected, timers cleared, listeners removed, and the call is still logged.
  */
-import type { CallInfo, Command, FlowState, Loc } from '../../language/compiled-format.ts';
+import type { CallInfo, Command, FlowState, Json, Loc } from '../../language/compiled-format.ts';
 import type { InboundCall } from '../../telephony/pbx-port.ts';
 import { type CallLogSink, type CallRecord, CallRecorder } from '../call-log.ts';
-import type { FlowFailure, FlowSandbox, StateInput, StepOutcome } from '../sandbox/flow-sandbox.ts';
+import type { FlowFailure, FlowSandbox, HeldState, StepOutcome, StepReply } from '../sandbox/flow-sandbox.ts';
 import { SandboxError } from '../sandbox/sandbox-error.ts';
 import { CallContext, type SharedDeps } from './call-context.ts';
 import { CallEnded, CallLine, never } from './call-line.ts';
 import { flowClock } from './flow-time.ts';
-import { CommandFailure, type HandlerContext, type HandlerResult } from './handler-context.ts';
+import {
+  type CallEventBody,
+  CommandFailure,
+  type HandlerContext,
+  type HandlerResult,
+} from './handler-context.ts';
 import { handlers } from './handlers/index.ts';
 import { joinQueue } from './handlers/queue.ts';
-import { SecretVault } from './secret-vault.ts';
+import { maskSecrets, SecretVault } from './secret-vault.ts';
 
 /** More commands than any real call runs: past this the flow is looping without waiting. */
 export const MAX_COMMANDS_PER_CALL = 5_000;
@@ -32,10 +37,14 @@ export interface SessionDeps extends SharedDeps {
   /** Deployment version number of the sandbox's flow. */
   flowVersion: number;
   callLog: CallLogSink;
+  /** The flow's clock runs this far from the host's (a call simulated at another time of day). */
+  flowTimeShiftMs?: number;
 }
 
 export class CallSession {
   private readonly ctx: CallContext;
+  /** The call's state, kept inside the sandbox between steps. */
+  private readonly held: HeldState;
 
   constructor(
     inbound: InboundCall,
@@ -64,6 +73,7 @@ export class CallSession {
     );
     const line = new CallLine(deps.pbx, inbound.channelId, deps.clock);
     this.ctx = new CallContext(call, meta.language, line, new SecretVault(), cdr, deps);
+    this.held = deps.sandbox.hold();
   }
 
   get call(): CallInfo {
@@ -93,12 +103,14 @@ export class CallSession {
     try {
       await line.guard(pbx.answer(line.channelId));
       cdr.answered(clock.now());
-      let outcome: StepOutcome = sandbox.start({ call: ctx.call, clock: this.flowTime() });
-      // The state between steps is the JSON text the sandbox wrote: it goes back in as it came out.
-      let lastGood: StateInput | null = null;
+      // The state between steps stays in the sandbox (`held`): a step's result replaces it once
+      // accepted here, so a failure goes to the fallback from the last good state.
+      const { held } = this;
+      let outcome: StepOutcome = sandbox.start({ call: ctx.call, clock: this.flowTime() }, held);
       let fallbacks = 0;
       for (let commands = 0; ; commands++) {
         if (commands >= MAX_COMMANDS_PER_CALL) {
+          if (outcome.ok) sandbox.discardLast(held);
           outcome = failure('runaway', `the call ran ${MAX_COMMANDS_PER_CALL} commands`, null);
         }
         if (!outcome.ok) {
@@ -107,17 +119,17 @@ export class CallSession {
             await this.lastResort();
             break;
           }
-          outcome = sandbox.fallback(lastGood ?? this.initialState(), outcome.error, this.flowTime());
+          if (!held.hasState) sandbox.seed(held, this.initialState());
+          outcome = sandbox.fallback(held, outcome.error, this.flowTime());
           continue;
         }
-        const { stateText, flow, step, command } = outcome.result;
+        const { flow, step, command } = outcome.result;
         if (flow !== meta.id) {
           outcome = failure('bad-result', `the step returned the state of flow ${flow}`, command.loc);
           continue;
         }
-        lastGood = stateText;
         cdr.visit(step);
-        ctx.emit({ type: 'step', step, command: command.type, line: command.loc.line });
+        ctx.emit(stepEvent(step, command, deps.events.wantsVars(ctx.call.id) ? outcome.result : null));
         let result: HandlerResult;
         try {
           result = await (
@@ -139,7 +151,7 @@ export class CallSession {
           if (result.endedBy !== 'flow') await line.wait(never, null, null);
           break;
         }
-        outcome = sandbox.step(stateText, { ...result, clock: this.flowTime() });
+        outcome = sandbox.step(held, result, this.flowTime());
       }
     } catch (error) {
       if (!(error instanceof CallEnded)) {
@@ -206,6 +218,7 @@ export class CallSession {
     const { deps, ctx } = this;
     ctx.line.close();
     ctx.vault.clear();
+    deps.sandbox.release(this.held);
     const record = ctx.cdr.finish(deps.clock.now());
     try {
       await deps.callLog.write(record);
@@ -234,7 +247,7 @@ export class CallSession {
   private flowTime() {
     const { workspace, sandbox, clock } = this.deps;
     return flowClock(
-      clock.now(),
+      clock.now() + (this.deps.flowTimeShiftMs ?? 0),
       sandbox.meta.timezone ?? workspace.timezone,
       workspace.calendars,
       sandbox.meta.calendars,
@@ -250,6 +263,17 @@ export class CallSession {
   pendingWork(): number {
     return this.ctx.line.pendingWork();
   }
+}
+
+/**
+ * A `step` event; with the variables after the step (secrets masked) when `watched` — parsing the
+ * state costs, so only calls someone watches pay it (CallEvents.watchVars).
+ */
+function stepEvent(step: string, command: Command, watched: StepReply | null): CallEventBody {
+  const line = command.loc.line;
+  if (!watched) return { type: 'step', step, command: command.type, line };
+  const vars = maskSecrets(watched.state.vars) as Record<string, Json>;
+  return { type: 'step', step, command: command.type, line, vars };
 }
 
 function failure(kind: 'runaway' | 'bad-result', message: string, loc: Loc | null): StepOutcome {

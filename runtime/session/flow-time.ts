@@ -15,15 +15,38 @@ const perMinute = new Map<
   { calendars: Record<string, CalendarConfig>; local: FlowClock['local']; open: FlowClock['open'] }
 >();
 
+/** The last answer: one flow's calls ask again and again within the same minute. */
+let last: {
+  minute: number;
+  zone: string;
+  calendars: Record<string, CalendarConfig>;
+  names: readonly string[];
+  local: FlowClock['local'];
+  open: FlowClock['open'];
+} | null = null;
+
 export function flowClock(
   epochMs: number,
   zone: string,
   calendars: Record<string, CalendarConfig>,
   names: readonly string[],
 ): FlowClock {
-  const key = `${Math.floor(epochMs / 60_000)}|${zone}|${names.join(',')}`;
+  const minute = Math.floor(epochMs / 60_000);
+  if (
+    last !== null &&
+    last.minute === minute &&
+    last.zone === zone &&
+    last.calendars === calendars &&
+    last.names === names
+  ) {
+    return { epochMs, local: last.local, open: last.open };
+  }
+  const key = `${minute}|${zone}|${names.join(',')}`;
   const known = perMinute.get(key);
-  if (known && known.calendars === calendars) return { epochMs, local: known.local, open: known.open };
+  if (known && known.calendars === calendars) {
+    last = { minute, zone, calendars, names, local: known.local, open: known.open };
+    return { epochMs, local: known.local, open: known.open };
+  }
   const local = DateTime.fromMillis(epochMs, { zone });
   const open: Record<string, boolean> = {};
   for (const name of names) open[name] = calendars[name] ? isOpen(calendars[name], epochMs) : false;
@@ -38,6 +61,7 @@ export function flowClock(
   };
   if (perMinute.size > 256) perMinute.clear();
   perMinute.set(key, { calendars, local: fields, open });
+  last = { minute, zone, calendars, names, local: fields, open };
   return { epochMs, local: fields, open };
 }
 

@@ -6,12 +6,19 @@
 import { randomBytes } from 'node:crypto';
 import type { Json, SecretRef } from '../../language/compiled-format.ts';
 
+/**
+ * References name a value only inside their call's vault, so they need to be unique, not secret: a
+ * random prefix per process and a counter (a random draw per PIN cost more than the rest of `put`).
+ */
+const PREFIX = `s_${randomBytes(4).toString('hex')}`;
+let issued = 0;
+
 export class SecretVault {
   /** Made on the first secret: most calls never hold one. */
   private values: Map<string, string> | null = null;
 
   put(value: string): SecretRef {
-    const ref = `s_${randomBytes(6).toString('hex')}`;
+    const ref = `${PREFIX}${(issued++).toString(36)}`;
     this.values ??= new Map();
     this.values.set(ref, value);
     return { $secret: ref };

@@ -5,12 +5,15 @@
  * When the database is away the batch stays at the front of the buffer and is tried again later:
  * nothing is dropped. Operator ids are the `operators.id` uuids of a stored deployment.
  * The table has no call id column; the change's call is not stored.
+ * The same transaction moves each operator's row in `operators` to its latest state, so the API's
+ * stored state and the ACD's live one are the same word (one vocabulary: operator-states.ts).
  */
+import { sql } from 'drizzle-orm';
 import type { StateChange, StateLogSink } from '../acd/state-log.ts';
 import { type Clock, RealClock, type TimerHandle } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Db } from './database.ts';
-import { operatorStateLog } from './schema/operators.ts';
+import { operatorStateLog, operators } from './schema/operators.ts';
 
 export interface StoredStateLogOptions {
   logger: Logger;
@@ -63,16 +66,19 @@ export class StoredStateLog implements StateLogSink {
     while (this.buffer.length > 0) {
       const batch = this.buffer.splice(0, this.maxRows);
       try {
-        await this.db.insert(operatorStateLog).values(
-          batch.map((c) => ({
-            tenantId: c.tenant,
-            operatorId: c.operatorId,
-            fromState: c.from,
-            toState: c.to,
-            reason: c.reason,
-            at: new Date(c.at),
-          })),
-        );
+        await this.db.transaction(async (tx) => {
+          await tx.insert(operatorStateLog).values(
+            batch.map((c) => ({
+              tenantId: c.tenant,
+              operatorId: c.operatorId,
+              fromState: c.from,
+              toState: c.to,
+              reason: c.reason,
+              at: new Date(c.at),
+            })),
+          );
+          await tx.execute(latestStates(batch));
+        });
         this.stats.written += batch.length;
       } catch (error) {
         this.buffer.unshift(...batch);
@@ -86,4 +92,17 @@ export class StoredStateLog implements StateLogSink {
       }
     }
   }
+}
+
+/** One UPDATE moving each operator of the batch to its last state (never back to an older one). */
+function latestStates(batch: StateChange[]) {
+  const latest = new Map<string, StateChange>();
+  for (const c of batch) latest.set(`${c.tenant}\u0000${c.operatorId}`, c);
+  const rows = [...latest.values()].map(
+    (c) => sql`(${c.tenant}, ${c.operatorId}::uuid, ${c.to}, ${new Date(c.at).toISOString()}::timestamptz)`,
+  );
+  return sql`update ${operators} set state = v.state, state_since = v.at,
+      extension = case when v.state = 'LoggedOut' then null else ${operators.extension} end
+    from (values ${sql.join(rows, sql`, `)}) as v(tenant_id, id, state, at)
+    where ${operators.tenantId} = v.tenant_id and ${operators.id} = v.id and ${operators.stateSince} <= v.at`;
 }

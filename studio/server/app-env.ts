@@ -5,6 +5,7 @@
  */
 import type { AcdService } from '../../runtime/acd/acd-service.ts';
 import type { Clock } from '../../runtime/clock.ts';
+import type { Dialer } from '../../runtime/dialer/dialer.ts';
 import type { Logger } from '../../runtime/logger.ts';
 import type { Runtime } from '../../runtime/runtime.ts';
 import type { Db } from '../../runtime/store/database.ts';
@@ -30,6 +31,8 @@ export interface AppDeps {
   /** Calls placed from the studio's call simulator; null without a simulator. */
   simulatedCalls: SimulatedCalls | null;
   acd?: AcdService;
+  /** Outbound survey campaigns; absent when the server runs none. */
+  dialer?: Dialer;
 }
 
 export interface Identity {

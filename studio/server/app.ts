@@ -19,6 +19,7 @@ import { authenticate } from './auth/authenticate.ts';
 import { type RouteRecord, RouteRegistry } from './route-registry.ts';
 import { authRoutes } from './routes/auth.ts';
 import { callRoutes } from './routes/calls.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { dataSourceRoutes } from './routes/data-sources.ts';
 import { flowRoutes } from './routes/flows.ts';
@@ -26,6 +27,7 @@ import { liveRoutes } from './routes/live.ts';
 import { numberRoutes } from './routes/numbers.ts';
 import { operatorRoutes } from './routes/operators.ts';
 import { simulatedCallRoutes } from './routes/simulated-calls.ts';
+import { surveyCallRoutes } from './routes/survey-calls.ts';
 import { systemRoutes } from './routes/system.ts';
 import { tenantRoutes } from './routes/tenants.ts';
 import { userRoutes } from './routes/users.ts';
@@ -74,6 +76,8 @@ export function createApp(deps: AppDeps): CallflowApp {
     userRoutes(registry),
     operatorRoutes(registry),
     simulatedCallRoutes(registry),
+    campaignRoutes(registry),
+    surveyCallRoutes(registry),
   ];
   for (const group of groups) app.route(group.prefix, group.app);
 

@@ -45,7 +45,10 @@ export function defaultServerConfig(overrides: Partial<ServerConfig> = {}): Serv
   };
 }
 
-/** PORT, HOST, CALLFLOW_SECURE_COOKIES; the speech dir comes from the caller (it follows the data dir). */
+/**
+ * PORT, HOST, CALLFLOW_SECURE_COOKIES, CALLFLOW_WEB_DIST (the built web app, default studio/web/dist);
+ * the speech dir comes from the caller (it follows the data dir).
+ */
 export function serverConfigFromEnv(
   env: Record<string, string | undefined>,
   overrides: Partial<ServerConfig> = {},
@@ -58,6 +61,7 @@ export function serverConfigFromEnv(
     port,
     host: env.HOST || '0.0.0.0',
     secureCookies: env.CALLFLOW_SECURE_COOKIES === '1',
+    ...(env.CALLFLOW_WEB_DIST ? { webDist: resolve(env.CALLFLOW_WEB_DIST) } : {}),
     ...overrides,
   });
 }

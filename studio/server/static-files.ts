@@ -1,21 +1,31 @@
 /**
  * The web app at `/`: files of studio/web/dist when it has been built (with index.html for any
- * other path, so the app's own routes reload), else a plain page saying how to build it. The API
- * never falls through to here: unknown /api paths are JSON 404s.
+ * other path, so the app's own routes reload), else a plain page saying how to build it. Whether
+ * it is built is asked per request: `callflow start` builds it on a clean checkout after the app
+ * exists, and a rebuild must not need a restart. The API never falls through to here: unknown
+ * /api paths are JSON 404s.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
 
 export function mountStaticFiles(app: Hono<AppEnv>, webDist: string): void {
-  if (existsSync(join(webDist, 'index.html'))) {
-    app.get('*', serveStatic({ root: webDist }));
-    app.get('*', serveStatic({ root: webDist, path: 'index.html' }));
-    return;
-  }
-  app.get('*', (c) => c.html(NOT_BUILT, 200));
+  const index = join(webDist, 'index.html');
+  // Made on the first request that finds the app built (serveStatic complains about a missing root).
+  let files: { file: MiddlewareHandler; index: MiddlewareHandler } | null = null;
+  const served = () =>
+    (files ??= {
+      file: serveStatic({ root: webDist }),
+      index: serveStatic({ root: webDist, path: 'index.html' }),
+    });
+  app.get('*', async (c, next) => {
+    if (!existsSync(index)) return c.html(NOT_BUILT, 200);
+    await next();
+  });
+  app.get('*', (c, next) => served().file(c, next));
+  app.get('*', (c, next) => served().index(c, next));
 }
 
 const NOT_BUILT = `<!doctype html>

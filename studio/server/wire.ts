@@ -16,12 +16,14 @@ import { queueDefinitions } from '../../runtime/acd/queue-model.ts';
 import { type Clock, RealClock } from '../../runtime/clock.ts';
 import { createDataDrivers } from '../../runtime/data/data-drivers.ts';
 import type { PinHashCost } from '../../runtime/data/pin-hash.ts';
+import { Dialer } from '../../runtime/dialer/dialer.ts';
 import { consoleLogger, type Logger } from '../../runtime/logger.ts';
 import { Runtime, type TenantSetup } from '../../runtime/runtime.ts';
 import type { Tts } from '../../runtime/speech/tts.ts';
 import { createTts } from '../../runtime/speech/tts.ts';
 import { StoredStateLog } from '../../runtime/store/acd-state-log.ts';
 import { BatchedCallLogWriter } from '../../runtime/store/batched-call-log-writer.ts';
+import { PgAnswerSink, PgCampaignStore } from '../../runtime/store/campaign-store-pg.ts';
 import { type Database, openDatabase } from '../../runtime/store/database.ts';
 import { DrizzleCustomerStore } from '../../runtime/store/queries/customers.ts';
 import { listOperators } from '../../runtime/store/queries/operators.ts';
@@ -32,6 +34,7 @@ import type { AriConnectionConfig } from '../../telephony/ari-config.ts';
 import { type PbxSimulator, startPbxSimulator } from '../../telephony/simulator/index.ts';
 import { type CallflowApp, createApp } from './app.ts';
 import type { AppDeps } from './app-env.ts';
+import { storedSurvey } from './campaigns/survey-source.ts';
 import type { ServerConfig } from './config.ts';
 import {
   DEMO_OPERATORS,
@@ -43,6 +46,7 @@ import {
 } from './demo/demo-tenant.ts';
 import { DeploymentSync } from './hot-deploy/deployment-sync.ts';
 import { VersionedCallLog } from './hot-deploy/versioned-call-log.ts';
+import { bridgeDialerEvents } from './live/dialer-bridge.ts';
 import { LiveEvents } from './live/live-events.ts';
 import { bridgeRuntimeEvents } from './live/runtime-bridge.ts';
 import { SimulatedCalls } from './live/simulated-calls.ts';
@@ -79,6 +83,7 @@ export interface Wired extends CallflowApp {
   database: Database;
   runtime: Runtime;
   acd: AcdService;
+  dialer: Dialer;
   adapter: AriAdapter;
   simulator: PbxSimulator | null;
   deployments: DeploymentSync;
@@ -122,7 +127,10 @@ export async function wireServer(options: WireOptions): Promise<Wired> {
   const stateLog = new StoredStateLog(db, { logger, clock });
   const acd = new AcdService({ pbx: adapter, clock, logger, stateLog });
   const tenants: TenantSetup[] = [];
+  const numberTemplates = new Map<string, string>();
   for (const tenant of await listTenants(db)) {
+    const template = (tenant.settings.dialer as { numberTemplate?: unknown } | undefined)?.numberTemplate;
+    if (typeof template === 'string') numberTemplates.set(tenant.id, template);
     const workspace = await tenantWorkspace(db, tenant.id).catch((error: Error) => {
       logger.log('error', 'tenant workspace is invalid; the tenant runs no flows', {
         tenant: tenant.id,
@@ -167,6 +175,7 @@ export async function wireServer(options: WireOptions): Promise<Wired> {
   const writer = new BatchedCallLogWriter(db, { logger, clock });
   let deployments: DeploymentSync | null = null;
   const versionOf = (flowId: string) => deployments?.versionOf(flowId) ?? null;
+  const callLog = new VersionedCallLog(writer, versionOf);
   const runtime = new Runtime({
     pbx: adapter,
     clock,
@@ -174,7 +183,7 @@ export async function wireServer(options: WireOptions): Promise<Wired> {
     speechCacheDir: config.speechCacheDir,
     tenants,
     acd,
-    callLog: new VersionedCallLog(writer, versionOf),
+    callLog,
     customers: new DrizzleCustomerStore(db, tenants[0]?.workspace.tenant ?? ''),
     logger,
   });
@@ -183,6 +192,19 @@ export async function wireServer(options: WireOptions): Promise<Wired> {
 
   const live = new LiveEvents();
   const unbridge = bridgeRuntimeEvents({ runtime, deployments, live, acd });
+  const dialer = new Dialer({
+    pbx: adapter,
+    clock,
+    store: new PgCampaignStore(db),
+    runtime,
+    loadSurvey: (tenant, survey) => storedSurvey(db, tenant, survey.versionId),
+    answers: new PgAnswerSink(db),
+    acd,
+    numberTemplate: (tenant) => numberTemplates.get(tenant) ?? null,
+    callLog,
+    logger,
+  });
+  const unbridgeDialer = bridgeDialerEvents(dialer, live);
   const simulatedCalls = simulator
     ? new SimulatedCalls({ control: simulator.control, runtime, clock, live, versionOf, logger })
     : null;
@@ -197,6 +219,7 @@ export async function wireServer(options: WireOptions): Promise<Wired> {
     live,
     simulatedCalls,
     acd,
+    dialer,
   };
   const { app, routes } = createApp(deps);
 
@@ -207,6 +230,12 @@ export async function wireServer(options: WireOptions): Promise<Wired> {
   }
 
   const pbx = connectPbxInBackground(runtime, logger);
+  // Campaigns left running dial again once the PBX is there.
+  void pbx.ready
+    .then(() => dialer.resume())
+    .catch((error: Error) =>
+      logger.log('error', 'dialer: resuming campaigns failed', { error: error.message }),
+    );
   await Promise.race([pbx.ready, delay(options.pbxWaitMs ?? 10_000)]);
 
   let server: Server | null = null;
@@ -220,6 +249,7 @@ export async function wireServer(options: WireOptions): Promise<Wired> {
     database,
     runtime,
     acd,
+    dialer,
     adapter,
     simulator,
     deployments,
@@ -255,6 +285,8 @@ export async function wireServer(options: WireOptions): Promise<Wired> {
         pbx.stop();
         simulatedCalls?.close();
         unbridge();
+        unbridgeDialer();
+        dialer.close();
         await runtime.stop().catch(() => {});
         await acd.stop().catch(() => {});
         await deployments?.close();

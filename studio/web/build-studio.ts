@@ -36,7 +36,12 @@ export async function ensureStudioBuilt(options: EnsureStudioOptions = {}): Prom
   }
   const started = performance.now();
   log('  building the studio web app (first start only, ~10 s)…');
-  await vite.build({ configFile: STUDIO_VITE_CONFIG, logLevel: 'warn', build: { outDir } });
+  // emptyOutDir: vite only empties a folder inside the project by itself; a test builds elsewhere.
+  await vite.build({
+    configFile: STUDIO_VITE_CONFIG,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
   log(`  studio built in ${((performance.now() - started) / 1000).toFixed(1)} s → ${outDir}`);
   return 'built';
 }

@@ -8,6 +8,7 @@
 import type { QueueOutcome } from '../../runtime/acd/acd.ts';
 import { AcdCore, type Offer, type QueueSnapshot } from '../../runtime/acd/acd-core.ts';
 import { AcdService } from '../../runtime/acd/acd-service.ts';
+import { estimateWaitMs } from '../../runtime/acd/ewt.ts';
 import { defaultQueue } from '../../runtime/acd/queue-model.ts';
 import { queueFigures } from '../../runtime/acd/queue-stats.ts';
 import { seededRandom } from '../../runtime/acd/seeded-random.ts';
@@ -37,6 +38,7 @@ export interface DayResult {
   snapshot: QueueSnapshot;
   /** The same EWT formula fed the true AHT and staffing: what a perfectly informed estimate scores. */
   oracleMaeMs: number;
+  buckets: EwtBucket[];
   realMs: number;
 }
 
@@ -58,29 +60,65 @@ export function workload(p: DayParams): WorkloadCall[] {
   return calls;
 }
 
-/** Oracle estimates (first estimate per waiting caller) scored against actual answered waits. */
-class Oracle {
-  private readonly estimates = new Map<string, number>();
-  private sum = 0;
-  private n = 0;
+/** How many operators had to free up for a caller (k = position − ready), bucketed for the report. */
+export const K_BUCKETS = [
+  { label: 'k = 1', max: 1 },
+  { label: 'k = 2–3', max: 3 },
+  { label: 'k = 4–7', max: 7 },
+  { label: 'k = 8–15', max: 15 },
+  { label: 'k ≥ 16', max: Number.POSITIVE_INFINITY },
+] as const;
+
+export interface EwtBucket {
+  samples: number;
+  absErrorMs: number;
+  oracleAbsErrorMs: number;
+  waitMs: number;
+}
+
+/**
+ * Each waiting caller's first estimate (the one the core announced) and the estimate a perfectly
+ * informed oracle would give — the same formula fed the true AHT and staffing — scored against the
+ * actual wait of the callers who were answered, per k bucket. Counts the same callers as the
+ * core's `EwtAccuracy`: those who had to wait and were answered.
+ */
+class EwtProbe {
+  private readonly pending = new Map<string, { k: number; estimateMs: number; oracleMs: number }>();
+  readonly buckets: EwtBucket[] = K_BUCKETS.map(() => ({
+    samples: 0,
+    absErrorMs: 0,
+    oracleAbsErrorMs: 0,
+    waitMs: 0,
+  }));
 
   constructor(private readonly p: DayParams) {}
 
-  joined(callId: string, position: number, ready: number): void {
-    if (position <= ready) return;
-    this.estimates.set(callId, ((position - ready) * this.p.handleSec * 1000) / this.p.agents);
+  joined(callId: string, position: number, ready: number, estimateMs: number): void {
+    const k = position - ready;
+    if (k <= 0) return;
+    const oracleMs = estimateWaitMs({
+      position,
+      ready,
+      serving: this.p.agents,
+      averageHandleMs: this.p.handleSec * 1000,
+    });
+    this.pending.set(callId, { k, estimateMs, oracleMs });
   }
 
-  answered(callId: string, waitedMs: number): void {
-    const estimate = this.estimates.get(callId);
-    this.estimates.delete(callId);
-    if (estimate === undefined) return;
-    this.sum += Math.abs(estimate - waitedMs);
-    this.n++;
+  left(callId: string, answered: boolean, waitedMs: number): void {
+    const probe = this.pending.get(callId);
+    this.pending.delete(callId);
+    if (!probe || !answered) return;
+    const b = this.buckets[K_BUCKETS.findIndex((bucket) => probe.k <= bucket.max)];
+    b.samples++;
+    b.absErrorMs += Math.abs(probe.estimateMs - waitedMs);
+    b.oracleAbsErrorMs += Math.abs(probe.oracleMs - waitedMs);
+    b.waitMs += waitedMs;
   }
 
-  get maeMs(): number {
-    return this.n > 0 ? this.sum / this.n : 0;
+  get oracleMaeMs(): number {
+    const n = this.buckets.reduce((sum, b) => sum + b.samples, 0);
+    return n > 0 ? this.buckets.reduce((sum, b) => sum + b.oracleAbsErrorMs, 0) / n : 0;
   }
 }
 
@@ -95,10 +133,8 @@ export function dayThroughCore(p: DayParams, calls: WorkloadCall[]): DayResult {
     queues: [QUEUE],
     initialHandleMs: p.handleSec * 1000,
   });
-  const oracle = new Oracle(p);
-  core.onEvent(
-    (e) => e.type === 'caller-left' && e.reason === 'answered' && oracle.answered(e.callId, e.waitedMs),
-  );
+  const probe = new EwtProbe(p);
+  core.onEvent((e) => e.type === 'caller-left' && probe.left(e.callId, e.reason === 'answered', e.waitedMs));
   const handle = new Map<string, number>();
   const serve = (offers: Offer[]) => {
     for (const offer of offers) {
@@ -117,7 +153,7 @@ export function dayThroughCore(p: DayParams, calls: WorkloadCall[]): DayResult {
       handle.set(callId, call.handleMs);
       const ready = core.snapshot('q').ready;
       const arrival = core.arrive({ callId, queue: 'q' });
-      oracle.joined(callId, arrival.position, ready);
+      if (arrival.offers.length === 0) probe.joined(callId, arrival.position, ready, arrival.estimateMs);
       serve(arrival.offers);
       if (call.patienceMs !== null && arrival.offers.length === 0) {
         events.at(now + call.patienceMs, () => core.leave(callId, 'abandoned'));
@@ -128,7 +164,12 @@ export function dayThroughCore(p: DayParams, calls: WorkloadCall[]): DayResult {
     now = e.at;
     e.run();
   }
-  return { snapshot: core.snapshot('q'), oracleMaeMs: oracle.maeMs, realMs: performance.now() - started };
+  return {
+    snapshot: core.snapshot('q'),
+    oracleMaeMs: probe.oracleMaeMs,
+    buckets: probe.buckets,
+    realMs: performance.now() - started,
+  };
 }
 
 /** The ACD service on the PBX simulator over loopback; operators' phones answer as they ring. */
@@ -169,10 +210,8 @@ export async function dayOnSimulator(p: DayParams, calls: WorkloadCall[]): Promi
     service.logIn('bench', `op${i}`, String(2000 + i));
     service.setState('bench', `op${i}`, 'Ready');
   }
-  const oracle = new Oracle(p);
-  core.onEvent(
-    (e) => e.type === 'caller-left' && e.reason === 'answered' && oracle.answered(e.callId, e.waitedMs),
-  );
+  const probe = new EwtProbe(p);
+  core.onEvent((e) => e.type === 'caller-left' && probe.left(e.callId, e.reason === 'answered', e.waitedMs));
   // The caller number carries the workload index of the call.
   await adapter.start((inbound) => void serveCaller(Number(inbound.callerNumber), inbound.channelId));
   async function serveCaller(index: number, channelId: string): Promise<void> {
@@ -193,7 +232,8 @@ export async function dayOnSimulator(p: DayParams, calls: WorkloadCall[]): Promi
       music: null,
       announce: null,
     });
-    oracle.joined(callId, core.position(callId) ?? 1, ready);
+    const first = core.waitEstimate(callId);
+    if (first) probe.joined(callId, first.position, ready, first.estimateMs);
     const hangUp = () => simulator.control.hangup(channelId);
     const giveUp = call.patienceMs === null ? null : clock.setTimer(call.patienceMs, hangUp);
     const result: QueueOutcome | null = await outcome.catch(() => null);
@@ -208,7 +248,12 @@ export async function dayOnSimulator(p: DayParams, calls: WorkloadCall[]): Promi
   await service.stop();
   await adapter.stop();
   await simulator.close();
-  return { snapshot, oracleMaeMs: oracle.maeMs, realMs: performance.now() - started };
+  return {
+    snapshot,
+    oracleMaeMs: probe.oracleMaeMs,
+    buckets: probe.buckets,
+    realMs: performance.now() - started,
+  };
 }
 
 /** A binary min-heap of timed events (ties in insertion order). */
@@ -269,9 +314,19 @@ export function pooled(runs: DayResult[]): DayResult {
     relativeError: 0,
   };
   ewt.relativeError = ewt.meanActualMs > 0 ? ewt.meanAbsoluteErrorMs / ewt.meanActualMs : 0;
+  const buckets = runs[0].buckets.map((_, i) => {
+    const sum = (f: (b: EwtBucket) => number) => runs.reduce((total, r) => total + f(r.buckets[i]), 0);
+    return {
+      samples: sum((b) => b.samples),
+      absErrorMs: sum((b) => b.absErrorMs),
+      oracleAbsErrorMs: sum((b) => b.oracleAbsErrorMs),
+      waitMs: sum((b) => b.waitMs),
+    };
+  });
   return {
     snapshot: { ...runs[0].snapshot, counters, ...queueFigures(counters), ewt },
     oracleMaeMs: weighted((r) => r.oracleMaeMs),
+    buckets,
     realMs: runs.reduce((t, r) => t + r.realMs, 0),
   };
 }

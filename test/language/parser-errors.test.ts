@@ -122,6 +122,27 @@ describe('recovery: several errors in one file, the rest of the tree survives', 
     ]);
   });
 
+  it('never lets an error reach past its line (each line is parsed on its own)', () => {
+    // Several tokens after a complete statement, and a line starting with a word no line starts
+    // with: both used to end the block for the parser, dropping every line after them.
+    const broken = flow('say (1)) )', 'then x', 'goto next', 'queue "nowhere" a b c', 'hangup');
+    expect(problems(broken)).toEqual([
+      "CF101 2:10 expected end of line after ')', found ')'",
+      "CF101 3:3 expected a statement or clause, found 'then'",
+      "CF101 5:19 expected end of line after '\"nowhere\"', found 'a'",
+    ]);
+    const declaration = parse(broken).document.declarations[0];
+    expect(declaration?.kind === 'Flow' && declaration.body.map((s) => s.kind)).toEqual([
+      'Say',
+      'Goto',
+      'Queue',
+      'Hangup',
+    ]);
+    // A name missing at the end of a line is never taken from the next line.
+    const steps = flow('goto', 'x.y(1)', 'step s', '  hangup');
+    expect(problems(steps)).toEqual(["CF101 2:7 expected a step name after 'goto', found end of line"]);
+  });
+
   it('never throws, whatever the input', () => {
     for (const input of [
       '',

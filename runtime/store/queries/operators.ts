@@ -3,6 +3,7 @@
  * line are one transaction, so efficiency reports never see a state without its history.
  */
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import type { BuiltinState } from '../../acd/operator-states.ts';
 import type { Db } from '../database.ts';
 import {
   type OperatorRow,
@@ -17,7 +18,8 @@ import {
 import { users } from '../schema/tenants-users.ts';
 import { StoreError } from '../store-error.ts';
 
-export const LOGGED_OUT = 'logged-out';
+/** The ACD's state names are the store's too (runtime/acd/operator-states.ts). */
+export const LOGGED_OUT: BuiltinState = 'LoggedOut';
 
 export async function upsertQueue(
   db: Db,

@@ -1,5 +1,5 @@
 /** Survey answers: stored with the call and, when known, the customer (seed 001, outbound survey). */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../database.ts';
 import { type SurveyAnswer, surveyAnswers } from '../schema/customers.ts';
 
@@ -23,7 +23,8 @@ export async function saveSurveyAnswers(db: Db, tenantId: string, answers: Answe
         customerId: a.customerId ?? null,
         survey: a.survey,
         question: a.question,
-        answer: a.answer,
+        // A JSON null ("no answer") would otherwise be bound as SQL NULL and break NOT NULL.
+        answer: a.answer === null ? sql`'null'::jsonb` : a.answer,
         at: a.at ?? new Date(),
       })),
     )

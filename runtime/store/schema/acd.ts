@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -30,8 +31,18 @@ export const acdOperatorPresence = pgTable(
     callId: text('call_id'),
     skills: text('skills').array().notNull().default(sql`'{}'::text[]`),
     queues: text('queues').array().notNull().default(sql`'{}'::text[]`),
-    /** The process that claimed the operator last. */
+    /** The process that owns the operator (holds their call, runs their state); null: none alive. */
     node: text('node'),
+    /**
+     * The process that made the current claim: when it is not `node`, the claim handed `node`'s
+     * caller over, and `node` rings the operator and bridges.
+     */
+    claimedBy: text('claimed_by'),
+    /** The workplace chosen at log-in, and the dial string it gives (any process can ring it). */
+    extension: text('extension'),
+    endpoint: text('endpoint'),
+    /** Raised by every change; processes mirror a row only when it is newer than what they have. */
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -40,6 +51,10 @@ export const acdOperatorPresence = pgTable(
     uniqueIndex('acd_operator_presence_call_key')
       .on(t.tenantId, t.callId)
       .where(sql`${t.callId} is not null`),
+    // Callers pull the operator free longest (claimFor).
+    index('acd_operator_presence_free_idx')
+      .on(t.tenantId, t.updatedAt)
+      .where(sql`${t.takesCalls} and ${t.callId} is null`),
   ],
 );
 export type AcdOperatorPresenceRow = typeof acdOperatorPresence.$inferSelect;
@@ -71,3 +86,14 @@ export const acdWaitingCallers = pgTable(
   ],
 );
 export type AcdWaitingCallerRow = typeof acdWaitingCallers.$inferSelect;
+
+/**
+ * One row per runtime process of the ACD cluster, renewed while it lives (runtime/acd/cluster.ts).
+ * A process whose lease ran out is recovered by the others: its callers leave the line (their
+ * channels died with it), its operators lose their owner.
+ */
+export const acdNodes = pgTable('acd_nodes', {
+  node: text('node').primaryKey(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+export type AcdNodeRow = typeof acdNodes.$inferSelect;

@@ -3,6 +3,7 @@
 export * from './acd.ts';
 export * from './audit.ts';
 export * from './calls.ts';
+export * from './campaigns.ts';
 export * from './customers.ts';
 export * from './flows.ts';
 export * from './operators.ts';

@@ -44,8 +44,11 @@ export const operators = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** The extension chosen at log-in; null while logged out. */
     extension: text('extension'),
-    /** A state name of the tenant's configurable set ('ready', 'lunch', 'logged-out' …). */
-    state: text('state').notNull().default('logged-out'),
+    /**
+     * The operator's state, in the ACD's names (runtime/acd/operator-states.ts): the built-in
+     * 'Ready', 'NotReady', 'Lunch', 'Break', 'Busy', 'WrapUp', 'LoggedOut', or a tenant's own.
+     */
+    state: text('state').notNull().default('LoggedOut'),
     stateSince: timestamp('state_since', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('operators_tenant_user_key').on(t.tenantId, t.userId)],

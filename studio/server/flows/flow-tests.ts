@@ -2,13 +2,16 @@
  * Flow tests through the API, with the runner `callflow test` uses (runtime/flow-tests): each case
  * is a real call on the runtime, the ARI adapter and a PBX simulator, on virtual time. The runner
  * reads files, so the source, the `.flowtest` text and the tenant's workspace are written to a
- * throw-away folder first.
+ * throw-away folder first. The tenant's data sources come with its workspace, and its customers
+ * and accounts are the ones in the database (where the CLI reads the demo-data.json beside the
+ * workspace) — read only: the built-in store has no writes.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseFlowTest } from '../../../runtime/flow-tests/parse-flowtest.ts';
 import { type FileResult, runFlowTestFile } from '../../../runtime/flow-tests/run-flowtest.ts';
+import { DrizzleCustomerStore } from '../../../runtime/store/queries/customers.ts';
 import { WORKSPACE_FILE } from '../../../runtime/workspace-files.ts';
 import type { AppDeps } from '../app-env.ts';
 import type { Locale } from '../locale.ts';
@@ -44,7 +47,9 @@ export async function runFlowTests(deps: AppDeps, input: FlowTestsInput): Promis
     const testFile = join(dir, 'api.flowtest');
     // The test names its flow by file; point it at the file just written.
     await writeFile(testFile, named ? input.tests : `flow "${flowFile}"\n${input.tests}`);
-    const result = await runFlowTestFile(testFile, input.locale);
+    const result = await runFlowTestFile(testFile, input.locale, {
+      customers: new DrizzleCustomerStore(deps.db, input.tenant),
+    });
     const passed = result.cases.filter((c) => c.passed).length;
     return {
       flow: input.flow,

@@ -1,12 +1,13 @@
 /**
  * A runtime call event as the studio receives it: prompts with the ids of their audio in the TTS
- * cache (played from /api/prompts/<id>.wav), versions in the store's numbering, and variables (when
- * the runtime reports them) with every secret replaced by '•••'.
+ * cache (played from /api/prompts/<id>.wav), versions in the store's numbering, and variables (on
+ * the steps of watched calls) with every secret as '••••' — the runtime masks them already; this
+ * is a second guard at the edge.
  */
 import type { CallEvent } from '../../../runtime/call-events.ts';
 import { speechIdFromMedia } from '../../../runtime/speech/speech-cache.ts';
 
-export const MASK = '•••';
+export const MASK = '••••';
 
 export type VersionOf = (flowId: string) => number | null;
 

@@ -11,6 +11,14 @@ export type LiveMessage =
   | { kind: 'sim'; tenant: string; simId: string; event: Record<string, unknown> }
   | { kind: 'deploy'; tenant: string; flow: string; version: number }
   | { kind: 'acd'; tenant: string; operatorId: string | null; event: Record<string, unknown> }
+  /** Campaign progress (supervisors); a survey call for its operator (`operatorId`). */
+  | {
+      kind: 'campaign';
+      tenant: string;
+      campaignId: string;
+      operatorId: string | null;
+      event: Record<string, unknown>;
+    }
   | { kind: 'import'; tenant: string; importId: string; phase: string; done: number; total: number };
 
 export interface LiveSubscriber {
@@ -22,7 +30,7 @@ export interface LiveSubscriber {
   send(message: LiveMessage): void;
 }
 
-const AUDIENCE: Record<Exclude<LiveMessage['kind'], 'acd'>, readonly Role[]> = {
+const AUDIENCE: Record<Exclude<LiveMessage['kind'], 'acd' | 'campaign'>, readonly Role[]> = {
   call: ['admin', 'analyst', 'supervisor'],
   sim: ['admin', 'analyst'],
   deploy: ['admin', 'analyst', 'supervisor'],
@@ -32,7 +40,7 @@ const AUDIENCE: Record<Exclude<LiveMessage['kind'], 'acd'>, readonly Role[]> = {
 export function visibleTo(message: LiveMessage, subscriber: LiveSubscriber): boolean {
   if (message.tenant !== subscriber.tenant) return false;
   const has = (roles: readonly Role[]) => subscriber.roles.some((r) => roles.includes(r));
-  if (message.kind === 'acd') {
+  if (message.kind === 'acd' || message.kind === 'campaign') {
     if (has(['admin', 'supervisor'])) return true;
     return message.operatorId !== null && subscriber.operatorIds.has(message.operatorId);
   }

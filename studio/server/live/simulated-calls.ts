@@ -4,12 +4,16 @@
  * comes back as events (kept with the call and sent over the WebSocket). A simulated call has its
  * own id, known before the PBX has a channel (a call can be scheduled `at` a later time); it belongs
  * to one tenant, and other tenants get 404 for it.
+ *
+ * A call can run on a draft (a source sent with it, loaded but never deployed) and at another time
+ * of day (the flow's clock shifted for that call only): the runtime is told how before the PBX
+ * delivers the call. Its steps carry the flow's variables, secrets masked by the runtime.
  */
 import { randomUUID } from 'node:crypto';
 import type { CallEvent } from '../../../runtime/call-events.ts';
 import type { Clock, TimerHandle } from '../../../runtime/clock.ts';
 import type { Logger } from '../../../runtime/logger.ts';
-import type { Runtime } from '../../../runtime/runtime.ts';
+import type { Deployment, Runtime } from '../../../runtime/runtime.ts';
 import type { SimControl } from '../../../telephony/simulator/control.ts';
 import { callEventView, type VersionOf } from './call-event-view.ts';
 import type { LiveEvents } from './live-events.ts';
@@ -29,7 +33,19 @@ export interface SimulatedCall {
   channelId: string | null;
   /** The runtime's call id, once a flow answered. */
   callId: string | null;
+  /** True when the call runs on a source sent with it (a draft), not on the deployed version. */
+  draft: boolean;
+  /** The flow's clock when the call is placed (ms since the epoch), when not the server's. */
+  clockAt: number | null;
   events: Record<string, unknown>[];
+}
+
+/** How a call runs when not as its number says: on a draft, and/or at another time of day. */
+export interface SimulatedCallSetup {
+  /** A draft loaded with `runtime.loadTrial`; the call owns it from here on. */
+  trial?: Deployment;
+  /** What the flow's clock shows when the call is placed (ms since the epoch). */
+  clockAt?: number;
 }
 
 export interface SimulatedCallsOptions {
@@ -51,11 +67,16 @@ export class SimulatedCalls {
   private readonly byChannel = new Map<string, SimulatedCall>();
   private readonly byCallId = new Map<string, SimulatedCall>();
   private readonly timers = new Map<string, TimerHandle>();
+  /** Setups of calls not ended yet, and what undoes each (drops the arrangement, frees a draft). */
+  private readonly setups = new Map<string, { setup: SimulatedCallSetup; release: () => void }>();
   private readonly offRuntime: () => void;
+  private readonly offVars: () => void;
   private readonly offPbx: () => void;
 
   constructor(private readonly options: SimulatedCallsOptions) {
     this.offRuntime = options.runtime.events.on((event) => this.onRuntimeEvent(event));
+    // The panel shows the variables: the runtime adds them to the steps of these calls only.
+    this.offVars = options.runtime.events.watchVars((callId) => this.byCallId.has(callId));
     // A call no flow took (no route, refused) ends on the PBX without a runtime 'call-ended' for it.
     this.offPbx = options.control.onTranscript((entry) => {
       if (entry.kind !== 'hangup') return;
@@ -65,8 +86,16 @@ export class SimulatedCalls {
     });
   }
 
-  place(input: { tenant: string; ownerId: string; from: string; to: string; at?: number }): SimulatedCall {
+  place(input: {
+    tenant: string;
+    ownerId: string;
+    from: string;
+    to: string;
+    at?: number;
+    setup?: SimulatedCallSetup;
+  }): SimulatedCall {
     const now = this.options.clock.now();
+    const setup = input.setup ?? {};
     const call: SimulatedCall = {
       id: randomUUID(),
       tenant: input.tenant,
@@ -77,9 +106,20 @@ export class SimulatedCalls {
       status: 'scheduled',
       channelId: null,
       callId: null,
+      draft: setup.trial !== undefined,
+      clockAt: setup.clockAt ?? null,
       events: [],
     };
     this.calls.set(call.id, call);
+    if (setup.trial || setup.clockAt !== undefined) {
+      const trial = setup.trial;
+      this.setups.set(call.id, {
+        setup,
+        release: () => {
+          if (trial) this.options.runtime.releaseTrial(trial);
+        },
+      });
+    }
     this.forgetOld();
     if (call.placeAt > now) {
       this.note(call, { type: 'scheduled', at: call.placeAt });
@@ -119,9 +159,12 @@ export class SimulatedCalls {
 
   close(): void {
     this.offRuntime();
+    this.offVars();
     this.offPbx();
     for (const timer of this.timers.values()) this.options.clock.clearTimer(timer);
     this.timers.clear();
+    for (const { release } of this.setups.values()) release();
+    this.setups.clear();
   }
 
   private dial(call: SimulatedCall): void {
@@ -131,6 +174,7 @@ export class SimulatedCalls {
       call.channelId = placed.id;
       call.status = 'ringing';
       this.byChannel.set(placed.id, call);
+      this.arrange(call, placed.id);
       this.note(call, { type: 'placed', channelId: placed.id });
     } catch (error) {
       this.options.logger.log('warn', 'simulated call could not be placed', {
@@ -138,6 +182,21 @@ export class SimulatedCalls {
       });
       this.end(call, { type: 'end', outcome: 'failed', message: (error as Error).message });
     }
+  }
+
+  /**
+   * Tells the runtime how this call runs before the PBX delivers it (the simulator answers
+   * `placeCall` at once and delivers the call over its event socket later).
+   */
+  private arrange(call: SimulatedCall, channelId: string): void {
+    const held = this.setups.get(call.id);
+    if (!held) return;
+    const { trial, clockAt } = held.setup;
+    const shift = clockAt === undefined ? undefined : clockAt - this.options.clock.now();
+    held.release = this.options.runtime.arrangeCall(channelId, {
+      deployment: trial,
+      flowTimeShiftMs: shift,
+    });
   }
 
   private onRuntimeEvent(event: CallEvent): void {
@@ -165,6 +224,8 @@ export class SimulatedCalls {
 
   private end(call: SimulatedCall, event: Record<string, unknown>): void {
     call.status = 'ended';
+    this.setups.get(call.id)?.release();
+    this.setups.delete(call.id);
     this.note(call, event);
     if (call.channelId) this.byChannel.delete(call.channelId);
     if (call.callId) this.byCallId.delete(call.callId);

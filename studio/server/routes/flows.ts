@@ -22,6 +22,7 @@ import { runFlowTests } from '../flows/flow-tests.ts';
 import { diffLines } from '../flows/line-diff.ts';
 import { requestLocale } from '../locale.ts';
 import { getDraft, listDrafts, saveDraft } from '../queries/tenant-settings.ts';
+import { userNames } from '../queries/users.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 import { pathParam } from '../validate.ts';
 
@@ -225,7 +226,10 @@ export function flowRoutes(registry: RouteRegistry) {
 
   group.get(
     '/flows/:flow/versions',
-    { summary: 'Versions, newest first', access: { roles: ROLE_SETS.flowReaders } },
+    {
+      summary: 'Versions, newest first, with who stored each (authorEmail, authorName)',
+      access: { roles: ROLE_SETS.flowReaders },
+    },
     async (c) => {
       const { db } = c.var.deps;
       const tenant = tenantOf(c).id;
@@ -233,7 +237,17 @@ export function flowRoutes(registry: RouteRegistry) {
       const versions = await listVersions(db, tenant, name);
       if (versions.length === 0 && !(await getFlow(db, tenant, name)))
         throw notFound(`Flow "${name}"`, `Поток «${name}»`);
-      return c.json({ flow: name, versions });
+      const names = await userNames(
+        db,
+        versions.map((v) => v.authorId),
+      );
+      return c.json({
+        flow: name,
+        versions: versions.map((v) => {
+          const author = v.authorId ? names.get(v.authorId) : undefined;
+          return { ...v, authorEmail: author?.email ?? null, authorName: author?.displayName ?? null };
+        }),
+      });
     },
   );
 
@@ -253,13 +267,26 @@ export function flowRoutes(registry: RouteRegistry) {
 
   group.get(
     '/flows/:flow/deployments',
-    { summary: 'Deployments and rollbacks, newest first', access: { roles: ROLE_SETS.flowReaders } },
+    {
+      summary: 'Deployments and rollbacks, newest first, with who did each (deployedByEmail, deployedByName)',
+      access: { roles: ROLE_SETS.flowReaders },
+    },
     async (c) => {
       const name = flowParam(c);
       const deployments = await listDeployments(c.var.deps.db, tenantOf(c).id, name);
       if (deployments.length === 0 && !(await getFlow(c.var.deps.db, tenantOf(c).id, name)))
         throw notFound(`Flow "${name}"`, `Поток «${name}»`);
-      return c.json({ flow: name, deployments });
+      const names = await userNames(
+        c.var.deps.db,
+        deployments.map((d) => d.deployedBy),
+      );
+      return c.json({
+        flow: name,
+        deployments: deployments.map((d) => {
+          const by = d.deployedBy ? names.get(d.deployedBy) : undefined;
+          return { ...d, deployedByEmail: by?.email ?? null, deployedByName: by?.displayName ?? null };
+        }),
+      });
     },
   );
 

@@ -22,8 +22,14 @@ import { ROLE_SETS, tenantOf } from '../auth/require-role.ts';
 import { getUser } from '../queries/users.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 
+/**
+ * One vocabulary from the API to the store: the ACD's state names (runtime/acd/operator-states.ts) —
+ * Ready, NotReady, Lunch, Break, LoggedOut (Busy and WrapUp are the system's) or a tenant's own.
+ */
 const StateBody = z.strictObject({
-  state: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'a state name like Ready, Lunch or LoggedOut'),
+  state: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'a state name like Ready, NotReady, Lunch, Break or LoggedOut'),
   /** The workplace extension, needed when logging in. */
   extension: z
     .string()
@@ -107,7 +113,7 @@ export function operatorRoutes(registry: RouteRegistry) {
         applyToAcd(acd, tenant, row.id, user?.displayName ?? identity.email, body);
       } else {
         await changeOperatorState(db, tenant, row.id, {
-          to: body.state === 'LoggedOut' ? LOGGED_OUT : body.state,
+          to: body.state,
           reason: body.reason ?? 'operator',
           at: new Date(clock.now()),
           extension: body.extension ?? null,
@@ -147,7 +153,7 @@ function applyToAcd(
   try {
     if (!core.operators.get(operatorId))
       acd.upsertOperator(tenant, { id: operatorId, name, queues: core.queueNames() });
-    if (body.state === 'LoggedOut') {
+    if (body.state === LOGGED_OUT) {
       acd.logOut(tenant, operatorId, body.reason);
       return;
     }

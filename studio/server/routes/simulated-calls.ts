@@ -1,8 +1,13 @@
 /**
  * The studio's call simulator: place a call on the PBX simulator to one of the tenant's numbers
  * (now, or `at` a later time), press keys, hang up. What the caller hears — prompt text and the id
- * of its audio (/api/prompts/<id>.wav) — the steps with their DSL line, keys (secrets masked),
- * queue events and the end arrive over the WebSocket (`sim` messages) and from GET.
+ * of its audio (/api/prompts/<id>.wav) — the steps with their DSL line and variables (secrets
+ * masked), keys (secrets masked), queue events and the end arrive over the WebSocket (`sim`
+ * messages) and from GET.
+ *
+ * `source` runs the call on that text (the draft in the editor) instead of the deployed version:
+ * checked first (422 with the diagnostics on errors), never stored or deployed. `clock` sets the
+ * time of day the flow sees for this call only ("22:00", "Sat 11:00", "2026-11-23 22:00").
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
@@ -11,7 +16,11 @@ import { ApiError, notFound } from '../api-error.ts';
 import type { AppEnv } from '../app-env.ts';
 import { identityOf } from '../auth/authenticate.ts';
 import { ROLE_SETS, tenantOf } from '../auth/require-role.ts';
+import { type DraftTrial, loadDraftTrial } from '../flows/draft-trial.ts';
 import type { SimulatedCall, SimulatedCalls } from '../live/simulated-calls.ts';
+import { parseSimulatedTime } from '../live/simulated-time.ts';
+import { requestLocale } from '../locale.ts';
+import { tenantWorkspace } from '../queries/tenant-settings.ts';
 import type { RouteRegistry } from '../route-registry.ts';
 import { pathParam } from '../validate.ts';
 import { DialledNumber } from './numbers.ts';
@@ -25,6 +34,12 @@ const PlaceBody = z.strictObject({
   to: DialledNumber,
   /** ISO time to place the call at (up to a day ahead); now when absent. */
   at: z.iso.datetime({ offset: true }).optional(),
+  /** The time of day the flow sees (its clock, for this call only); the real time when absent. */
+  clock: z.string().min(1).max(40).optional(),
+  /** Run the call on this source (a draft) instead of the deployed version. */
+  source: z.string().min(1).max(500_000).optional(),
+  /** The flow of `source` to run; default: the one answering `to`, else the first. */
+  flow: z.string().min(1).max(200).optional(),
 });
 const KeysBody = z.strictObject({ digits: z.string().regex(/^[0-9*#A-D]{1,64}$/, 'keys: 0-9 * # A-D') });
 
@@ -52,20 +67,46 @@ export function simulatedCallRoutes(registry: RouteRegistry) {
           'Звонок можно запланировать не более чем на сутки вперёд.',
         );
       }
-      const digits = (n: string) => n.replace(/[^\d+*#]/g, '');
-      const ours = (await listNumbers(c.var.deps.db, tenant)).some(
-        (n) => digits(n.number) === digits(body.to),
-      );
-      if (!ours) {
-        throw new ApiError(
-          422,
-          'not-your-number',
-          `${body.to} is not one of this tenant’s numbers.`,
-          `${body.to} — не номер этого клиента.`,
-        );
+      const trial =
+        body.source === undefined
+          ? null
+          : await loadDraftTrial(c.var.deps, {
+              tenant,
+              source: body.source,
+              flow: body.flow,
+              dialled: body.to,
+              locale: requestLocale(c),
+            });
+      try {
+        // A draft may answer a number not bound yet; the call runs on the draft whatever it dials.
+        const digits = (n: string) => n.replace(/[^\d+*#]/g, '');
+        const numbers = [
+          ...(await listNumbers(c.var.deps.db, tenant)).map((n) => n.number),
+          ...(trial?.compiled.meta.answers ?? []),
+        ];
+        if (!numbers.some((n) => digits(n) === digits(body.to))) {
+          throw new ApiError(
+            422,
+            'not-your-number',
+            `${body.to} is not one of this tenant’s numbers.`,
+            `${body.to} — не номер этого клиента.`,
+          );
+        }
+        const clockAt =
+          body.clock === undefined ? undefined : await flowClockAt(c, body.clock, body.to, trial, at ?? now);
+        const call = calls.place({
+          tenant,
+          ownerId: identityOf(c).userId,
+          from: body.from,
+          to: body.to,
+          at,
+          setup: { trial: trial?.deployment ?? undefined, clockAt },
+        });
+        return c.json(view(call), 201);
+      } catch (error) {
+        if (trial?.deployment) c.var.deps.runtime.releaseTrial(trial.deployment);
+        throw error;
       }
-      const call = calls.place({ tenant, ownerId: identityOf(c).userId, from: body.from, to: body.to, at });
-      return c.json(view(call), 201);
     },
   );
 
@@ -98,6 +139,30 @@ export function simulatedCallRoutes(registry: RouteRegistry) {
   );
 
   return group;
+}
+
+/** The flow's clock at the call's start: `text` read in the time zone of the flow the call runs on. */
+async function flowClockAt(
+  c: Context<AppEnv>,
+  text: string,
+  to: string,
+  trial: DraftTrial | null,
+  placeAt: number,
+): Promise<number> {
+  const { runtime, db } = c.var.deps;
+  const zone = trial
+    ? (trial.compiled.meta.timezone ?? trial.workspace.timezone)
+    : (runtime.activeFor(to)?.sandbox.meta.timezone ?? (await tenantWorkspace(db, tenantOf(c).id)).timezone);
+  const at = parseSimulatedTime(text, zone, placeAt);
+  if (at === null) {
+    throw new ApiError(
+      422,
+      'bad-time',
+      `"${text}" is not a time: write "22:00", "Sat 11:00" or "2026-11-23 22:00".`,
+      `«${text}» — не время: напишите «22:00», «Сб 11:00» или «2026-11-23 22:00».`,
+    );
+  }
+  return at;
 }
 
 function simulator(c: Context<AppEnv>): SimulatedCalls {

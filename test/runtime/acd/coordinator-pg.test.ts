@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../runtime/acd/seeded-random.ts';
 import { PgAcdCoordinator } from '../../../runtime/store/acd-coordinator-pg.ts';
 import { acdOperatorPresence, acdWaitingCallers } from '../../../runtime/store/schema/acd.ts';
+import { defineClusterCoordinatorSuite } from './cluster-coordinator-suite.ts';
 import { defineCoordinatorSuite } from './coordinator-suite.ts';
 import { acdOnSimulator, watch } from './support/acd-on-simulator.ts';
 import { DATABASE_URL, loudSkip, privateSchema } from './support/pg-acd.ts';
@@ -29,6 +30,20 @@ describe.skipIf(!DATABASE_URL)('PgAcdCoordinator', () => {
       coordinator: new PgAcdCoordinator(schema.connect(2).db, () => clock.ms),
       tenant: `t${++tenants}`,
       clock,
+    };
+  });
+
+  defineClusterCoordinatorSuite('cluster behaviour (shared with MemoryCoordinator)', async () => {
+    const clock = { ms: Date.UTC(2026, 0, 5, 9) };
+    return {
+      coordinator: new PgAcdCoordinator(schema.connect(2).db, () => clock.ms, {
+        channel: schema.name,
+        listenUrl: DATABASE_URL,
+      }),
+      tenant: `t${++tenants}`,
+      clock,
+      // Leases run on the database's clock.
+      expire: (ms) => new Promise((resolve) => setTimeout(resolve, ms + 50)),
     };
   });
 
@@ -76,7 +91,8 @@ describe.skipIf(!DATABASE_URL)('PgAcdCoordinator', () => {
           callId = (await node.claimNext(tenant, op, name))?.callId ?? null;
         } else {
           const candidate = `c${Math.floor(random() * CALLERS)}`;
-          if (!servedBy.has(candidate) && (await node.claim(tenant, op, candidate, name))) callId = candidate;
+          if (!servedBy.has(candidate) && (await node.claim(tenant, op, candidate, name)) === 'claimed')
+            callId = candidate;
         }
         if (!callId) {
           contended++;

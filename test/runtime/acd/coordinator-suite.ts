@@ -47,18 +47,18 @@ export function defineCoordinatorSuite(name: string, make: () => Promise<Coordin
       await operator('b');
       await caller('x');
       await caller('y');
-      expect(await c.claim(tenant, 'a', 'x', 'n1')).toBe(true);
-      expect(await c.claim(tenant, 'a', 'y', 'n2')).toBe(false);
-      expect(await c.claim(tenant, 'b', 'x', 'n2')).toBe(false);
-      expect(await c.claim(tenant, 'b', 'y', 'n2')).toBe(true);
+      expect(await c.claim(tenant, 'a', 'x', 'n1')).toBe('claimed');
+      expect(await c.claim(tenant, 'a', 'y', 'n2')).toBe('operator-unavailable');
+      expect(await c.claim(tenant, 'b', 'x', 'n2')).toBe('caller-unavailable');
+      expect(await c.claim(tenant, 'b', 'y', 'n2')).toBe('claimed');
     });
 
     it('an operator in a state that takes no calls, or unknown, cannot be claimed', async () => {
       const { c, tenant, operator, caller } = await setup();
       await operator('lunching', { takesCalls: false });
       await caller('x');
-      expect(await c.claim(tenant, 'lunching', 'x', 'n1')).toBe(false);
-      expect(await c.claim(tenant, 'ghost', 'x', 'n1')).toBe(false);
+      expect(await c.claim(tenant, 'lunching', 'x', 'n1')).toBe('operator-unavailable');
+      expect(await c.claim(tenant, 'ghost', 'x', 'n1')).toBe('operator-unavailable');
       expect(await c.claimNext(tenant, 'lunching', 'n1')).toBeNull();
     });
 
@@ -87,7 +87,7 @@ export function defineCoordinatorSuite(name: string, make: () => Promise<Coordin
       await operator('a');
       await caller('first');
       await caller('second');
-      expect(await c.claim(tenant, 'a', 'first', 'n1')).toBe(true);
+      expect(await c.claim(tenant, 'a', 'first', 'n1')).toBe('claimed');
       await c.requeue(tenant, 'first', 'Ready', true);
       expect((await c.claimNext(tenant, 'a', 'n1'))?.callId).toBe('first');
     });
@@ -97,7 +97,7 @@ export function defineCoordinatorSuite(name: string, make: () => Promise<Coordin
       await operator('a');
       await caller('x');
       await caller('y');
-      expect(await c.claim(tenant, 'a', 'x', 'n1')).toBe(true);
+      expect(await c.claim(tenant, 'a', 'x', 'n1')).toBe('claimed');
       expect(await c.removeCaller(tenant, 'x')).toBe(false);
       expect(await c.removeCaller(tenant, 'y')).toBe(true);
       expect(await c.removeCaller(tenant, 'y')).toBe(false);
@@ -111,23 +111,23 @@ export function defineCoordinatorSuite(name: string, make: () => Promise<Coordin
       await operator('a');
       await caller('x');
       await caller('y');
-      expect(await c.claim(tenant, 'a', 'x', 'n1')).toBe(true);
+      expect(await c.claim(tenant, 'a', 'x', 'n1')).toBe('claimed');
       expect(await c.setOperatorState(tenant, 'a', 'Ready', true)).toBe(false);
       await operator('a');
-      expect(await c.claim(tenant, 'a', 'y', 'n1')).toBe(false);
+      expect(await c.claim(tenant, 'a', 'y', 'n1')).toBe('operator-unavailable');
       await c.release(tenant, 'a', 'x', 'Ready', true);
-      expect(await c.claim(tenant, 'a', 'y', 'n1')).toBe(true);
+      expect(await c.claim(tenant, 'a', 'y', 'n1')).toBe('claimed');
       await c.release(tenant, 'a', 'x', 'Ready', true);
       await caller('z');
-      expect(await c.claim(tenant, 'a', 'z', 'n1')).toBe(false);
+      expect(await c.claim(tenant, 'a', 'z', 'n1')).toBe('operator-unavailable');
       expect(await c.setOperatorState(tenant, 'ghost', 'Ready', true)).toBe(false);
     });
 
     it('a direct claim (transfer to an operator) needs no waiting caller', async () => {
       const { c, tenant, operator } = await setup();
       await operator('a');
-      expect(await c.claim(tenant, 'a', 'transferred', 'n1', true)).toBe(true);
-      expect(await c.claim(tenant, 'a', 'other', 'n1', true)).toBe(false);
+      expect(await c.claim(tenant, 'a', 'transferred', 'n1', true)).toBe('claimed');
+      expect(await c.claim(tenant, 'a', 'other', 'n1', true)).toBe('operator-unavailable');
     });
 
     it('offers older than the lease go back to waiting and free their operator', async () => {
@@ -137,11 +137,11 @@ export function defineCoordinatorSuite(name: string, make: () => Promise<Coordin
       await operator('b');
       await caller('x');
       await caller('y');
-      expect(await c.claim(tenant, 'a', 'x', 'dead-node')).toBe(true);
+      expect(await c.claim(tenant, 'a', 'x', 'dead-node')).toBe('claimed');
       h.clock.ms += 60_000;
-      expect(await c.claim(tenant, 'b', 'y', 'n1')).toBe(true);
+      expect(await c.claim(tenant, 'b', 'y', 'n1')).toBe('claimed');
       expect(await c.reclaimStale(h.clock.ms - 30_000, tenant)).toBe(1);
-      expect(await c.claim(tenant, 'a', 'x', 'n1')).toBe(false);
+      expect(await c.claim(tenant, 'a', 'x', 'n1')).toBe('operator-unavailable');
       await c.setOperatorState(tenant, 'a', 'Ready', true);
       expect((await c.claimNext(tenant, 'a', 'n1'))?.callId).toBe('x');
     });

@@ -8,7 +8,11 @@ import { VirtualClock } from '../../../runtime/clock.ts';
 import { MemoryLogger } from '../../../runtime/logger.ts';
 import { StoredStateLog } from '../../../runtime/store/acd-state-log.ts';
 import { type Database, openDatabase } from '../../../runtime/store/database.ts';
-import { ensureOperator, operatorStateHistory } from '../../../runtime/store/queries/operators.ts';
+import {
+  ensureOperator,
+  listOperators,
+  operatorStateHistory,
+} from '../../../runtime/store/queries/operators.ts';
 import { createUser, upsertTenant } from '../../../runtime/store/queries/tenants-users.ts';
 import { tenants } from '../../../runtime/store/schema/tenants-users.ts';
 import { DATABASE_URL, loudSkip } from './support/pg-acd.ts';
@@ -33,7 +37,7 @@ describe.skipIf(!DATABASE_URL)('StoredStateLog on PostgreSQL', () => {
       displayName: 'Олена',
       password: 'x-long-password',
     });
-    const operator = await ensureOperator(database.db, tenant, user.id);
+    const operator = await ensureOperator(database.db, tenant, user.id, new Date('2026-01-05T08:00:00Z'));
     const clock = new VirtualClock({ start: '2026-01-05T09:00:00Z' });
     const log = new StoredStateLog(database.db, { logger: new MemoryLogger(), clock, flushEveryMs: 1_000 });
     const core = new AcdCore({
@@ -70,5 +74,9 @@ describe.skipIf(!DATABASE_URL)('StoredStateLog on PostgreSQL', () => {
       ['Ready', 'Lunch', 'обед', '2026-01-05T09:02:30.000Z'],
     ]);
     expect(log.stats).toEqual({ written: 6, failures: 0 });
+    // The operator's stored state follows, in the same words.
+    const [stored] = await listOperators(database.db, tenant);
+    expect(stored).toMatchObject({ id: operator.id, state: 'Lunch' });
+    expect(stored.stateSince.toISOString()).toBe('2026-01-05T09:02:30.000Z');
   });
 });

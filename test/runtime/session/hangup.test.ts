@@ -72,6 +72,6 @@ describe('the caller hangs up', () => {
     expect(record.queue!.waitMs).toBe(10_000);
     await expectCleanedUp(h);
     expect(h.pbx.actions.filter((a) => a.op === 'hangup' && a.target.startsWith('leg-'))).toHaveLength(1);
-    expect(h.acd.operatorStates()).toEqual({ 'PJSIP/2001': 'idle' });
+    expect(h.acd.operatorStates()).toEqual({ 'PJSIP/2001': 'Ready' });
   });
 });

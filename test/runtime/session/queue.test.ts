@@ -22,7 +22,7 @@ describe('queue through the FIFO ACD', () => {
     const call = await h.call();
     await h.enter(call, '1');
     await h.until(() => h.eventsOf(call.callId).some((e) => e.type === 'queue' && e.event === 'connected'));
-    expect(h.acd.operatorStates()).toEqual({ 'PJSIP/2001': 'busy' });
+    expect(h.acd.operatorStates()).toEqual({ 'PJSIP/2001': 'Busy' });
     const operatorLeg = h.pbx.actions.find((a) => a.op === 'addToBridge')!.detail as string[];
     expect(operatorLeg[0]).toBe(call.channelId);
 
@@ -38,9 +38,9 @@ describe('queue through the FIFO ACD', () => {
     expect(h.heard(call.callId)).toContain('Ваш разговор будет записан.');
     // Recorded on the conversation's bridge, not on the caller's channel (that would hold up prompts).
     expect(h.pbx.actions.find((a) => a.op === 'record')?.target).toMatch(/^bridge:/);
-    expect(h.acd.operatorStates()).toEqual({ 'PJSIP/2001': 'wrap-up' });
+    expect(h.acd.operatorStates()).toEqual({ 'PJSIP/2001': 'WrapUp' });
     await h.clock.advance(30_000);
-    expect(h.acd.operatorStates()).toEqual({ 'PJSIP/2001': 'idle' });
+    expect(h.acd.operatorStates()).toEqual({ 'PJSIP/2001': 'Ready' });
   });
 
   it('a 10-minute wait runs in virtual time: an announcement with the wait estimate every minute, then overflow', async () => {
@@ -62,7 +62,7 @@ describe('queue through the FIFO ACD', () => {
     const h = await startHarness(VIP, { queues: { tech: { operators: ['PJSIP/2001'] } } });
     h.pbx.endpoints.set('PJSIP/2001', { answerAfterMs: 1_000 });
     const first = await h.call('+380501111111', '200'); // takes the only operator
-    await h.until(() => h.acd.operatorStates()['PJSIP/2001'] === 'busy');
+    await h.until(() => h.acd.operatorStates()['PJSIP/2001'] === 'Busy');
     const waiting = await h.call('+380502222222', '200');
     await h.clock.advance(5_000);
     const vip = await h.call('+380677777777', '200');

@@ -25,7 +25,7 @@ export function migrationCases(ctx: StoreContext): void {
     const expected = Object.values(schema)
       .filter((value) => is(value, PgTable))
       .map((table) => getTableConfig(table as PgTable).name);
-    expect(expected).toHaveLength(22);
+    expect(expected).toHaveLength(25);
     expect(expected.filter((name) => !present.has(name))).toEqual([]);
   });
 

@@ -91,11 +91,11 @@ export function userOperatorCases(ctx: StoreContext): void {
       await twoTenants(ctx.db);
       const user = await createUser(ctx.db, { email: 'op@x.example', displayName: 'Оля', password: 'p' });
       const op = await ensureOperator(ctx.db, TENANT_A, user.id, T0);
-      expect(op.state).toBe('logged-out');
-      await changeOperatorState(ctx.db, TENANT_A, op.id, { to: 'ready', extension: '201', at: at(1) });
-      await changeOperatorState(ctx.db, TENANT_A, op.id, { to: 'lunch', reason: 'обед', at: at(60) });
-      expect(await changeOperatorState(ctx.db, TENANT_A, op.id, { to: 'lunch', at: at(61) })).toBeNull();
-      await changeOperatorState(ctx.db, TENANT_A, op.id, { to: 'logged-out', at: at(120) });
+      expect(op.state).toBe('LoggedOut');
+      await changeOperatorState(ctx.db, TENANT_A, op.id, { to: 'Ready', extension: '201', at: at(1) });
+      await changeOperatorState(ctx.db, TENANT_A, op.id, { to: 'Lunch', reason: 'обед', at: at(60) });
+      expect(await changeOperatorState(ctx.db, TENANT_A, op.id, { to: 'Lunch', at: at(61) })).toBeNull();
+      await changeOperatorState(ctx.db, TENANT_A, op.id, { to: 'LoggedOut', at: at(120) });
 
       const history = await operatorStateHistory(ctx.db, TENANT_A, {
         from: T0,
@@ -103,16 +103,16 @@ export function userOperatorCases(ctx: StoreContext): void {
         operatorId: op.id,
       });
       expect(history.map((h) => [h.fromState, h.toState, h.at.toISOString()])).toEqual([
-        ['logged-out', 'ready', at(1).toISOString()],
-        ['ready', 'lunch', at(60).toISOString()],
-        ['lunch', 'logged-out', at(120).toISOString()],
+        ['LoggedOut', 'Ready', at(1).toISOString()],
+        ['Ready', 'Lunch', at(60).toISOString()],
+        ['Lunch', 'LoggedOut', at(120).toISOString()],
       ]);
       expect(history[1].reason).toBe('обед');
       const [view] = await listOperators(ctx.db, TENANT_A);
-      expect(view).toMatchObject({ state: 'logged-out', extension: null, displayName: 'Оля' });
+      expect(view).toMatchObject({ state: 'LoggedOut', extension: null, displayName: 'Оля' });
       expect(await operatorStateHistory(ctx.db, TENANT_B, { from: T0, to: at(200) })).toEqual([]);
       await expect(
-        changeOperatorState(ctx.db, TENANT_B, op.id, { to: 'ready', at: at(130) }),
+        changeOperatorState(ctx.db, TENANT_B, op.id, { to: 'Ready', at: at(130) }),
       ).rejects.toMatchObject({ code: 'not-found' });
     });
 

@@ -2,7 +2,10 @@
  * Flows through the API: drafts, checks, deploy (refused with diagnostics on errors, nothing
  * stored), versions, diff, rollback, the audit trail, numbers, data sources and flow tests.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLES_DIR as EXAMPLES } from '../../../studio/server/demo/demo-tenant.ts';
 import { DEMO, type Harness, startServer, tableContents, tableCounts } from './support/server-harness.ts';
 
 let h: Harness;
@@ -97,6 +100,11 @@ describe('deploy', () => {
       [2, true],
       [1, false],
     ]);
+    // Who stored each version and who deployed or rolled back: e-mail and name, not a user id.
+    expect(versions.json.versions[0]).toMatchObject({
+      authorEmail: 'admin@abc.example',
+      authorName: 'Администратор (демо)',
+    });
     const one = await h.request('GET', path('/versions/1'), { token: analyst });
     expect(one.json.source).toBe(source('Версия один.'));
     expect(one.json.compiledCode).toBeUndefined();
@@ -119,6 +127,12 @@ describe('deploy', () => {
         (d: { kind: string; versionNumber: number }) => `${d.kind}:${d.versionNumber}`,
       ),
     ).toEqual(['rollback:2', 'rollback:1', 'deploy:2', 'deploy:1']);
+    expect(
+      deployments.json.deployments.map((d: { deployedByEmail: string; deployedByName: string }) => [
+        d.deployedByEmail,
+        d.deployedByName,
+      ]),
+    ).toEqual(Array(4).fill(['admin@abc.example', 'Администратор (демо)']));
     const audit = await h.request('GET', `/api/t/${DEMO}/audit?action=flow.rollback`, { token: admin });
     expect(
       audit.json.entries.map((e: { target: string; details: { version: number } }) => [
@@ -276,6 +290,28 @@ case "Ожидание, которого не будет"
       ['Ожидание, которого не будет', false],
     ]);
   }, 120_000);
+});
+
+describe('the example flow tests from the studio', () => {
+  it('pass case by case as in the CLI: the tenant’s customers and accounts come from the database', async () => {
+    const flow = encodeURIComponent('Поддержка АВС Интернет');
+    const [source, tests] = await Promise.all([
+      readFile(join(EXAMPLES, 'abc-internet', 'support.flow'), 'utf8'),
+      readFile(join(EXAMPLES, 'abc-internet', 'support.flowtest'), 'utf8'),
+    ]);
+    const reply = await h.request('POST', `/api/t/${DEMO}/flows/${flow}/tests`, {
+      token: analyst,
+      body: { source, tests },
+    });
+    expect(reply.status).toBe(200);
+    const cases = reply.json.cases as { name: string; passed: boolean; failure: unknown }[];
+    expect(cases.filter((c) => !c.passed)).toEqual([]);
+    expect(reply.json).toMatchObject({ passed: 11, failed: 0, problems: [] });
+    // The two cases that need the demo customer's contract and PIN (no fixture for them).
+    expect(cases.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['Баланс: договор и PIN из демо-данных', 'Неверный PIN, затем верный']),
+    );
+  }, 240_000);
 });
 
 describe('prompt audio', () => {

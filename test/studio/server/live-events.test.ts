@@ -77,8 +77,8 @@ describe('call events as the studio gets them', () => {
       maskSecrets({ contract: '123456', pin: { $secret: 'v1' }, nested: { list: [{ $secret: 'v2' }, 3] } }),
     ).toEqual({
       contract: '123456',
-      pin: '•••',
-      nested: { list: ['•••', 3] },
+      pin: '••••',
+      nested: { list: ['••••', 3] },
     });
   });
 });

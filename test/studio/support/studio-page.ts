@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 
 export const SCREENSHOTS = join('test', '.artifacts', 'screenshots');
 
@@ -58,4 +58,61 @@ export async function transcriptShows(page: Page, text: string, timeout = 30_000
   await page.waitForSelector(`[data-testid=transcript] .prompt-text:has-text(${JSON.stringify(text)})`, {
     timeout,
   });
+}
+
+/**
+ * Starts a stopwatch in the page for keystroke-to-marker latency, measured there with
+ * `performance.now` (not through the test's round trips to the browser, which a loaded machine
+ * slows): from the next key pressed to the frame after the editor's markers first show errors
+ * (`errors: true`) or none (`false`). Resolves with the milliseconds, or Infinity after 20 s.
+ */
+export async function startMarkerStopwatch(page: Page, errors: boolean): Promise<() => Promise<number>> {
+  await page.evaluate((wantErrors) => {
+    const monaco = (globalThis as { callflowMonaco?: any }).callflowMonaco;
+    (globalThis as { markerStopwatch?: Promise<number> }).markerStopwatch = new Promise<number>((resolve) => {
+      let pressed: number | null = null;
+      const onKey = () => {
+        pressed ??= performance.now();
+      };
+      const done = (ms: number) => {
+        document.removeEventListener('keydown', onKey, true);
+        sub.dispose();
+        clearTimeout(timer);
+        resolve(ms);
+      };
+      document.addEventListener('keydown', onKey, true);
+      const sub = monaco.editor.onDidChangeMarkers(() => {
+        if (pressed === null) return;
+        const shown = monaco.editor
+          .getModelMarkers({ owner: 'callflow' })
+          .some((m: { severity: number }) => m.severity === monaco.MarkerSeverity.Error);
+        if (shown !== wantErrors) return;
+        const from = pressed;
+        requestAnimationFrame(() => done(performance.now() - from));
+      });
+      const timer = setTimeout(() => done(Number.POSITIVE_INFINITY), 20_000);
+    });
+  }, errors);
+  return () => page.evaluate(() => (globalThis as { markerStopwatch?: Promise<number> }).markerStopwatch!);
+}
+
+/**
+ * Clicks Deploy and waits for the server's answer to that request (not for a notice that could
+ * say something else): a failure shows what the server said.
+ */
+export async function deployAndWait(page: Page): Promise<{ status: number; body: any }> {
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (r: Response) =>
+        r.request().method() === 'POST' && /\/flows\/[^/]+\/deploy$/.test(new URL(r.url()).pathname),
+      { timeout: 60_000 },
+    ),
+    page.click('[data-testid=deploy]'),
+  ]);
+  return { status: response.status(), body: await response.json().catch(() => null) };
+}
+
+/** The count of errors the problems list shows (what the language worker last reported). */
+export async function waitForErrorCount(page: Page, count: number, timeout = 15_000): Promise<void> {
+  await page.waitForSelector(`[data-testid=error-count]:text-matches("^${count} ")`, { timeout });
 }

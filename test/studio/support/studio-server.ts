@@ -2,7 +2,9 @@
  * The real studio server for browser tests and benchmarks: `callflow start` (what `npm start` runs)
  * in a child process with a temporary data folder and free ports, the demo tenant seeded and the
  * examples deployed. Resolves once it prints where the studio is; the demo passwords come from
- * that same output.
+ * that same output. `webDist` serves a web app built elsewhere: a test that builds its own does not
+ * share studio/web/dist with other test files (`callflow start` builds that one when it is missing,
+ * and two builds emptying the same folder at once leave it half written).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,14 +22,22 @@ export interface StudioServer {
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
-export async function startStudioServer(timeoutMs = 150_000): Promise<StudioServer> {
+export async function startStudioServer(
+  options: { webDist?: string; timeoutMs?: number } = {},
+): Promise<StudioServer> {
+  const timeoutMs = options.timeoutMs ?? 150_000;
   const dataDir = mkdtempSync(join(tmpdir(), 'callflow-studio-e2e-'));
   const child = spawn(
     process.execPath,
     ['bin/callflow.mjs', 'start', '--port', '0', '--host', '127.0.0.1', '--pbx-port', '0', '--data', dataDir],
     {
       cwd: REPO,
-      env: { ...process.env, PORT: '', CALLFLOW_LOG: 'warn' },
+      env: {
+        ...process.env,
+        PORT: '',
+        CALLFLOW_LOG: 'warn',
+        ...(options.webDist ? { CALLFLOW_WEB_DIST: options.webDist } : {}),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

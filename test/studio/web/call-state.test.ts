@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../../../language/parse.ts';
 import type { SimEvent } from '../../../studio/web/src/api/types.ts';
 import { askTargets } from '../../../studio/web/src/simulator/ask-targets.ts';
-import { applyEvents, startedCall, typedVariables } from '../../../studio/web/src/simulator/call-state.ts';
-import { nextTimeOfDay } from '../../../studio/web/src/simulator/time-of-day.ts';
+import {
+  applyEvents,
+  shownVariables,
+  startedCall,
+  typedVariables,
+} from '../../../studio/web/src/simulator/call-state.ts';
+import { flowClockText } from '../../../studio/web/src/simulator/time-of-day.ts';
 
 const ev = (type: string, fields: Record<string, unknown> = {}, at = 1): SimEvent => ({
   at,
@@ -83,14 +88,36 @@ describe('a simulated call folded from its events', () => {
       ev('step', { line: 5, command: 'collect' }),
       ev('keys', { keys: '••••#', result: 'digits' }),
     ]);
-    expect(typedVariables(call, asks)).toEqual({ contract: '123456', pin: '•••' });
+    expect(typedVariables(call, asks)).toEqual({ contract: '123456', pin: '••••' });
+    expect(shownVariables(call, asks)).toEqual({ contract: '123456', pin: '••••' });
+    const reported = applyEvents(call, [
+      ev('step', {
+        line: 40,
+        command: 'say',
+        vars: { contract: '123456', pin: '••••', account: { balance: 50 } },
+      }),
+    ]);
+    expect(shownVariables(reported, asks)).toEqual({
+      contract: '123456',
+      pin: '••••',
+      account: { balance: 50 },
+    });
   });
 });
 
-describe('the time-of-day field', () => {
-  it('means the next such time: later today, else tomorrow', () => {
-    const now = new Date(2026, 10, 23, 12, 0);
-    expect(new Date(nextTimeOfDay('18:30', now)).getTime()).toBe(new Date(2026, 10, 23, 18, 30).getTime());
-    expect(new Date(nextTimeOfDay('09:00', now)).getTime()).toBe(new Date(2026, 10, 24, 9, 0).getTime());
+describe('the time-of-day fields', () => {
+  it('give the flow’s clock: a time today, a weekday at a time, or nothing for the real time', () => {
+    expect(flowClockText('22:00', '')).toBe('22:00');
+    expect(flowClockText('11:30', 'Sat')).toBe('Sat 11:30');
+    expect(flowClockText('', 'Sun')).toBe('Sun 12:00');
+    expect(flowClockText('', '')).toBeUndefined();
+  });
+
+  it('are carried by the call: placed on the draft, at 22:00', () => {
+    const at = Date.parse('2026-01-05T20:00:00Z');
+    expect(startedCall('s', 'ringing', { draft: true, clockAt: at })).toMatchObject({
+      draft: true,
+      clockAt: at,
+    });
   });
 });

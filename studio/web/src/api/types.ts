@@ -77,8 +77,8 @@ export interface VersionSummary {
   id: string;
   number: number;
   authorId: string | null;
-  /** Present when the server joins the author (see the report: asked of the server). */
-  authorEmail?: string | null;
+  authorEmail: string | null;
+  authorName: string | null;
   createdAt: string;
   active: boolean;
 }
@@ -93,7 +93,8 @@ export interface DeploymentEntry {
   id: number;
   kind: 'deploy' | 'rollback' | string;
   deployedBy: string | null;
-  deployedByEmail?: string | null;
+  deployedByEmail: string | null;
+  deployedByName: string | null;
   deployedAt: string;
   active: boolean;
   versionNumber: number;
@@ -114,6 +115,10 @@ export interface SimCallView {
   placeAt: number;
   status: SimStatus;
   callId: string | null;
+  /** True when the call runs on the source sent with it (the editor's text), not the deployed version. */
+  draft: boolean;
+  /** The flow's clock at the start (ms since the epoch) when a time of day was asked for. */
+  clockAt: number | null;
 }
 
 /** One event of a simulated call, as call-event-view.ts shapes it (plus the simulator's own). */

@@ -1,5 +1,6 @@
-/** The root: language, session, then the sign-in page or the studio. */
+/** The root: language, session, then the sign-in page, the operator console or the studio. */
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
+import { OperatorConsole } from '../operator/operator-console.tsx';
 import { LoginPage } from './login-page.tsx';
 import { SessionProvider, useSessionApi } from './session.tsx';
 import { Studio } from './studio.tsx';
@@ -15,9 +16,12 @@ export function App() {
 }
 
 function Gate() {
-  const { state } = useSessionApi();
+  const { state, session } = useSessionApi();
   const { t } = useI18n();
   if (state.phase === 'loading') return <p className="muted pad">{t.loading}</p>;
   if (state.phase === 'signed-out') return <LoginPage />;
+  // Someone who is only an operator in this tenant works in the console, not the studio.
+  if (session && session.roles.length > 0 && session.roles.every((r) => r === 'operator'))
+    return <OperatorConsole key={`${state.user.id}/${session.tenant}`} />;
   return <Studio key={state.user.id} />;
 }

@@ -197,6 +197,7 @@ export function FlowWorkspace({ tenant, flow, live, summary, onChanged }: FlowWo
                 numbers={numbers}
                 activeVersion={activeVersion}
                 canSimulate={session.can.simulate}
+                source={() => doc.model?.getValue() || undefined}
               />
             )}
             {tab === 'versions' && (

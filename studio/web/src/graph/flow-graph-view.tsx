@@ -1,7 +1,8 @@
 /**
  * The flow graph beside the editor, drawn with @xyflow/react at positions from ELK. Laid out again
  * only when the graph's shape changes; marks (errors, unreachable, the call's path) update on every
- * analysis. Clicking a node moves the editor to its line.
+ * analysis. It is fitted to its pane after each layout and whenever the pane changes size (window
+ * resized, side panel moved). Clicking a node moves the editor to its line.
  */
 import { Controls, type Edge, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -20,6 +21,7 @@ export interface FlowGraphViewProps {
 }
 
 const nodeTypes = { flow: GraphNodeView };
+const FIT = { padding: 0.08, maxZoom: 1.1 };
 const edgeTypes = { loop: LoopEdge };
 
 export function FlowGraphView(props: FlowGraphViewProps) {
@@ -65,7 +67,7 @@ function GraphCanvas({ graph, path, onNodeClick }: FlowGraphViewProps) {
       const ready = flow.viewportInitialized && flow.getNodes().every((n) => n.measured?.width);
       if (ready || ++frames > 30) {
         fitPending.current = false;
-        void flow.fitView({ padding: 0.08, maxZoom: 1.1 });
+        void flow.fitView(FIT);
         return;
       }
       handle = requestAnimationFrame(tryFit);
@@ -73,6 +75,31 @@ function GraphCanvas({ graph, path, onNodeClick }: FlowGraphViewProps) {
     handle = requestAnimationFrame(tryFit);
     return () => cancelAnimationFrame(handle);
   }, [boxes, flow]);
+
+  // Refit when the pane's size changes; a pane hidden (zero size) keeps its view for when it shows.
+  const pane = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = pane.current;
+    if (!element) return;
+    let size = { width: element.clientWidth, height: element.clientHeight };
+    let handle = 0;
+    const observer = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      if (width === 0 || height === 0) return;
+      if (Math.abs(width - size.width) < 1 && Math.abs(height - size.height) < 1) return;
+      size = { width, height };
+      cancelAnimationFrame(handle);
+      // A frame later React Flow has taken the new size from its own observer.
+      handle = requestAnimationFrame(() => {
+        if (!fitPending.current && flow.getNodes().length > 0) void flow.fitView(FIT);
+      });
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(handle);
+    };
+  }, [flow]);
 
   const nodes = useMemo<FlowNode[]>(
     () =>
@@ -120,7 +147,7 @@ function GraphCanvas({ graph, path, onNodeClick }: FlowGraphViewProps) {
 
   const unreachable = graph?.nodes.filter((n) => n.unreachable).length ?? 0;
   return (
-    <div className="flow-graph" data-testid="flow-graph">
+    <div className="flow-graph" data-testid="flow-graph" ref={pane}>
       <ReactFlow
         nodes={nodes}
         edges={edges}

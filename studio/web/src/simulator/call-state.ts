@@ -33,6 +33,10 @@ export interface QueueEntry {
 export interface CallState {
   id: string | null;
   status: SimStatus | 'idle';
+  /** Runs on the editor's text rather than the deployed version. */
+  draft: boolean;
+  /** The flow's clock at the start, when the call was placed at another time of day. */
+  clockAt: number | null;
   flowName: string | null;
   version: number | null;
   transcript: TranscriptEntry[];
@@ -51,6 +55,8 @@ export interface CallState {
 export const IDLE_CALL: CallState = {
   id: null,
   status: 'idle',
+  draft: false,
+  clockAt: null,
   flowName: null,
   version: null,
   transcript: [],
@@ -63,8 +69,19 @@ export const IDLE_CALL: CallState = {
   seen: new Set(),
 };
 
-export function startedCall(id: string, status: SimStatus): CallState {
-  return { ...IDLE_CALL, id, status, seen: new Set() };
+export function startedCall(
+  id: string,
+  status: SimStatus,
+  how: { draft?: boolean; clockAt?: number | null } = {},
+): CallState {
+  return {
+    ...IDLE_CALL,
+    id,
+    status,
+    draft: how.draft ?? false,
+    clockAt: how.clockAt ?? null,
+    seen: new Set(),
+  };
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -166,8 +183,16 @@ function push(state: CallState, entry: TranscriptEntry): CallState {
 }
 
 /**
+ * The variables to show: the runtime's (on the steps of simulated calls, secrets masked by the
+ * server) once they came; until then what the caller typed into each `ask`.
+ */
+export function shownVariables(call: CallState, asks: readonly AskTarget[]): Record<string, unknown> {
+  return call.vars ?? typedVariables(call, asks);
+}
+
+/**
  * What the caller typed into each `ask`, by variable name (the terminator key dropped, secrets as
- * '•••'), for as long as the runtime does not report variables itself.
+ * '••••'), for as long as the runtime does not report variables itself.
  */
 export function typedVariables(call: CallState, asks: readonly AskTarget[]): Record<string, string> {
   const byLine = new Map(asks.map((a) => [a.line, a]));
@@ -180,7 +205,7 @@ export function typedVariables(call: CallState, asks: readonly AskTarget[]): Rec
       ask.terminator && entry.keys.endsWith(ask.terminator)
         ? entry.keys.slice(0, -ask.terminator.length)
         : entry.keys;
-    vars[ask.name] = ask.secret ? '•••' : value;
+    vars[ask.name] = ask.secret ? '••••' : value;
   }
   return vars;
 }

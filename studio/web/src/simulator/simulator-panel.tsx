@@ -1,14 +1,15 @@
 /**
- * The call simulator: who calls, which number, optionally when; then the keypad, the transcript,
- * variables (secrets arrive masked) and queue events. The call runs on the server against the
- * flow's deployed version; its current step shows in the editor and the graph.
+ * The call simulator: who calls, which number, optionally the time of day the flow sees; then the
+ * keypad, the transcript, variables (secrets arrive masked) and queue events. The call runs on the
+ * server, on the text in the editor (deployed or not); its current step shows in the editor and
+ * the graph.
  */
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { AskTarget } from './ask-targets.ts';
-import { typedVariables } from './call-state.ts';
+import { shownVariables } from './call-state.ts';
 import { Keypad } from './keypad.tsx';
-import { nextTimeOfDay } from './time-of-day.ts';
+import { flowClockText, WEEKDAYS, type Weekday } from './time-of-day.ts';
 import { Transcript } from './transcript.tsx';
 import type { SimulatedCallControls } from './use-simulated-call.ts';
 
@@ -19,18 +20,23 @@ export interface SimulatorPanelProps {
   numbers: string[];
   activeVersion: number | null;
   canSimulate: boolean;
+  /** The text in the editor: what the call runs on (the deployed version while there is none). */
+  source(): string | undefined;
 }
 
-export function SimulatorPanel({ controls, asks, numbers, activeVersion, canSimulate }: SimulatorPanelProps) {
+export function SimulatorPanel(props: SimulatorPanelProps) {
+  const { controls, asks, numbers, activeVersion, canSimulate, source } = props;
   const { t } = useI18n();
   const { call, error } = controls;
   const [from, setFrom] = useState('0501234567');
   const [to, setTo] = useState(numbers[0] ?? '');
   const [time, setTime] = useState('');
+  const [day, setDay] = useState<Weekday | ''>('');
+  const [placedClock, setPlacedClock] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (!to && numbers[0]) setTo(numbers[0]);
   }, [numbers, to]);
-  const variables = { ...typedVariables(call, asks), ...(call.vars ?? {}) };
+  const variables = shownVariables(call, asks);
   const live = call.status === 'ringing' || call.status === 'in-progress' || call.status === 'scheduled';
 
   return (
@@ -39,7 +45,10 @@ export function SimulatorPanel({ controls, asks, numbers, activeVersion, canSimu
         className="sim-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void controls.place({ from, to, ...(time ? { at: nextTimeOfDay(time) } : {}) });
+          const clock = flowClockText(time, day);
+          const text = source();
+          setPlacedClock(clock && `${day ? `${t.weekdays[WEEKDAYS.indexOf(day)]} ` : ''}${time || '12:00'}`);
+          void controls.place({ from, to, ...(text ? { source: text } : {}), ...(clock ? { clock } : {}) });
         }}
       >
         <label>
@@ -61,10 +70,24 @@ export function SimulatorPanel({ controls, asks, numbers, activeVersion, canSimu
             ))}
           </datalist>
         </label>
-        <label>
-          {t.timeOfDay}
+        <fieldset className="sim-clock">
+          <legend>{t.timeOfDay}</legend>
+          <select
+            name="day"
+            aria-label={t.day}
+            value={day}
+            onChange={(e) => setDay(e.target.value as Weekday | '')}
+          >
+            <option value="">{t.today}</option>
+            {WEEKDAYS.map((d, i) => (
+              <option key={d} value={d}>
+                {t.weekdays[i]}
+              </option>
+            ))}
+          </select>
           <input name="time" type="time" value={time} onChange={(e) => setTime(e.target.value)} />
-        </label>
+        </fieldset>
+        <p className="muted small">{t.runsEditorText}</p>
         <div className="sim-buttons">
           <button type="submit" className="primary" disabled={!canSimulate || live || !to}>
             {t.call}
@@ -86,7 +109,18 @@ export function SimulatorPanel({ controls, asks, numbers, activeVersion, canSimu
           <>
             {t.callStatus}: <strong>{t.status[call.status]}</strong>
             {call.flowName && ` · ${call.flowName}`}
-            {(call.version ?? activeVersion) !== null && ` v${call.version ?? activeVersion}`}
+            {call.draft ? (
+              <span className="badge" data-testid="sim-draft">
+                {t.editorText}
+              </span>
+            ) : (
+              (call.version ?? activeVersion) !== null && ` v${call.version ?? activeVersion}`
+            )}
+            {call.clockAt !== null && placedClock && (
+              <span className="badge" data-testid="sim-clock">
+                {t.flowClock} {placedClock}
+              </span>
+            )}
             {call.waitingFor && ` · … ${call.waitingFor}`}
             {call.outcome && ` · ${t.outcome}: ${call.outcome}`}
           </>

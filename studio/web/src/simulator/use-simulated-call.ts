@@ -1,7 +1,9 @@
 /**
  * Places and drives one simulated call through the server (the real runtime on the PBX simulator:
- * nothing is interpreted in the browser). Events arrive over the live socket; a GET right after
- * placing the call catches whatever came before the socket listener knew the call's id.
+ * nothing is interpreted in the browser). The call runs on the editor's text (`source`, checked by
+ * the server and never deployed) and, when asked, at another time of day (`clock`). Events arrive
+ * over the live socket; a GET right after placing the call catches whatever came before the socket
+ * listener knew the call's id.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, tenantPath } from '../api/api-client.ts';
@@ -9,10 +11,19 @@ import type { LiveSocket } from '../api/live-socket.ts';
 import type { SimCallView, SimEvent } from '../api/types.ts';
 import { applyEvent, applyEvents, type CallState, IDLE_CALL, startedCall } from './call-state.ts';
 
+export interface PlaceInput {
+  from: string;
+  to: string;
+  /** The time of day the flow sees (time-of-day.ts); the real time when absent. */
+  clock?: string;
+  /** The flow text to run (the editor's); the deployed version when absent. */
+  source?: string;
+}
+
 export interface SimulatedCallControls {
   call: CallState;
   error: string | null;
-  place(input: { from: string; to: string; at?: string }): Promise<void>;
+  place(input: PlaceInput): Promise<void>;
   press(digits: string): void;
   hangup(): Promise<void>;
 }
@@ -42,12 +53,12 @@ export function useSimulatedCall(tenant: string, live: LiveSocket): SimulatedCal
   );
 
   const place = useCallback(
-    async (input: { from: string; to: string; at?: string }) => {
+    async (input: PlaceInput) => {
       setError(null);
       try {
         const view = await api<SimCallView>(tenantPath(tenant, 'sim', 'calls'), { body: input });
         currentId.current = view.id;
-        setCall(startedCall(view.id, view.status));
+        setCall(startedCall(view.id, view.status, { draft: view.draft, clockAt: view.clockAt }));
         await refresh(view.id);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));

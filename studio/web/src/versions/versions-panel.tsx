@@ -1,8 +1,9 @@
 /**
- * A flow's history: versions (the active one marked), deployments and rollbacks with who and when,
+ * A flow's history: versions (the active one marked), deployments and rollbacks with who (by name,
+ * e-mail on hover) and when,
  * a diff of any version against the editor, and — for admins — rollback.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, tenantPath } from '../api/api-client.ts';
 import type { DeploymentEntry, DeployResult, VersionDetail, VersionSummary } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -25,15 +26,21 @@ export function VersionsPanel(props: VersionsPanelProps) {
   const [deployments, setDeployments] = useState<DeploymentEntry[]>([]);
   const [busy, setBusy] = useState(false);
 
+  // Loads overlap (a deploy here, a rollback's own reload): only the newest one's answer is shown,
+  // so a slower, older answer cannot put the previous active version back on the screen.
+  const latest = useRef(0);
   const load = useCallback(async () => {
+    const ticket = ++latest.current;
     try {
       const [v, d] = await Promise.all([
         api<{ versions: VersionSummary[] }>(tenantPath(tenant, 'flows', flow, 'versions')),
         api<{ deployments: DeploymentEntry[] }>(tenantPath(tenant, 'flows', flow, 'deployments')),
       ]);
+      if (ticket !== latest.current) return;
       setVersions(v.versions);
       setDeployments(d.deployments);
     } catch {
+      if (ticket !== latest.current) return;
       // A flow that was never deployed has no versions yet (404).
       setVersions([]);
       setDeployments([]);
@@ -70,7 +77,12 @@ export function VersionsPanel(props: VersionsPanelProps) {
   };
 
   const when = (iso: string) => new Date(iso).toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB');
-  const who = (id: string | null, email?: string | null) => email ?? (id ? id.slice(0, 8) : '—');
+  // A person by name (e-mail on hover); a user who no longer exists, by the start of the id.
+  const who = (id: string | null, name: string | null, email: string | null) => (
+    <span className="who" title={email ?? id ?? undefined} data-testid="who">
+      {name ?? email ?? (id ? id.slice(0, 8) : '—')}
+    </span>
+  );
   const active = versions?.find((v) => v.active);
 
   return (
@@ -103,7 +115,7 @@ export function VersionsPanel(props: VersionsPanelProps) {
             <strong>v{v.number}</strong> {v.active && <span className="badge">{t.active}</span>}
             <span className="muted small">
               {' '}
-              {when(v.createdAt)} · {who(v.authorId, v.authorEmail)}
+              {when(v.createdAt)} · {who(v.authorId, v.authorName, v.authorEmail)}
             </span>
             <span className="row-actions">
               <button type="button" className="link" onClick={() => void compare(v.number)}>
@@ -129,7 +141,7 @@ export function VersionsPanel(props: VersionsPanelProps) {
           <li key={d.id}>
             <span className="badge">{t.kind[d.kind] ?? d.kind}</span> v{d.versionNumber}{' '}
             <span className="muted small">
-              {when(d.deployedAt)} · {t.deployedBy} {who(d.deployedBy, d.deployedByEmail)}
+              {when(d.deployedAt)} · {t.deployedBy} {who(d.deployedBy, d.deployedByName, d.deployedByEmail)}
             </span>
           </li>
         ))}
