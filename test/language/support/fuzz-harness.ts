@@ -81,8 +81,17 @@ export function expectValidRange(source: string, range: SourceRange, what: strin
   expect.fail(`${what}: invalid range ${JSON.stringify(range)} in:\n${source}`);
 }
 
+/** Pipelines run once already: a process's first run pays for loading and compiling the code. */
+const warmed = new WeakSet<Pipeline>();
+
 function runAll(pipelines: Record<string, Pipeline>, source: string): void {
   for (const [name, run] of Object.entries(pipelines)) {
+    // The first case runs twice and the second run is timed: the cases are deterministic, so a slow
+    // case is still caught, while the one-time start-up cost is not charged to it.
+    if (!warmed.has(run)) {
+      warmed.add(run);
+      run(source);
+    }
     const started = performance.now();
     const diagnostics = run(source);
     expect(performance.now() - started, `${name} took too long on:\n${source}`).toBeLessThan(1000);
