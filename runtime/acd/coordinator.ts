@@ -191,9 +191,9 @@ export interface ClusterCoordinator extends AcdCoordinator {
    */
   claimFor(tenant: string, callId: string, node: string): Promise<PresenceView | null>;
   /**
-   * The operator's own request reached `node`: if they hold no call, `node` takes them over with
-   * the new state in one step (and gets the row as it was); otherwise the process holding the call
-   * is named, to pass the request on to.
+   * The operator's own request reached `node`: if they hold no call (and are not in its wrap-up),
+   * `node` takes them over with the new state in one step (and gets the row as it was); otherwise
+   * the process holding the call is named, to pass the request on to.
    */
   takeOperator(
     tenant: string,

@@ -147,7 +147,7 @@ export class MemoryCoordinator implements ClusterCoordinator {
   ): Promise<{ taken: true; before: PresenceView } | { taken: false; holder: string | null }> {
     const row = this.operators.get(key(tenant, operatorId));
     if (!row) return { taken: false, holder: null };
-    if (row.callId !== null) return { taken: false, holder: row.node };
+    if (row.callId !== null || row.state === 'WrapUp') return { taken: false, holder: row.node };
     const before = view(row);
     this.changed(Object.assign(row, next, { node }));
     return { taken: true, before };

@@ -70,7 +70,7 @@ export class PgAcdCoordinator implements ClusterCoordinator {
     return this.db.transaction(async (tx) => {
       const rows = await tx
         .insert(presence)
-        .values({ ...this.newRow(p), state: p.state, takesCalls: p.takesCalls })
+        .values(this.newRow(p))
         .onConflictDoUpdate({
           target: [presence.tenantId, presence.operatorId],
           set: {
@@ -92,7 +92,7 @@ export class PgAcdCoordinator implements ClusterCoordinator {
     return this.db.transaction(async (tx) => {
       const rows = await tx
         .insert(presence)
-        .values({ ...this.newRow(p), state: p.state, takesCalls: p.takesCalls })
+        .values(this.newRow(p))
         .onConflictDoUpdate({
           target: [presence.tenantId, presence.operatorId],
           set: { skills: p.skills, queues: p.queues, ...bump },
@@ -242,7 +242,8 @@ export class PgAcdCoordinator implements ClusterCoordinator {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.select().from(presence).where(this.of(tenant, operatorId)).for('update');
       if (!row) return { taken: false, holder: null };
-      if (row.callId !== null) return { taken: false, holder: row.node };
+      // In wrap-up the owner still runs their call (its timer, a chosen state ends it).
+      if (row.callId !== null || row.state === 'WrapUp') return { taken: false, holder: row.node };
       const changed = await tx
         .update(presence)
         .set({ ...next, node, updatedAt: this.at(), ...bump })
@@ -333,14 +334,8 @@ export class PgAcdCoordinator implements ClusterCoordinator {
   // ---- internals ------------------------------------------------------------------------------
 
   private newRow(p: OperatorPresence) {
-    return {
-      tenantId: p.tenant,
-      operatorId: p.operatorId,
-      skills: p.skills,
-      queues: p.queues,
-      version: 1,
-      updatedAt: this.at(),
-    };
+    const { tenant: tenantId, operatorId, skills, queues, state, takesCalls } = p;
+    return { tenantId, operatorId, skills, queues, state, takesCalls, version: 1, updatedAt: this.at() };
   }
 
   /** One presence UPDATE and its NOTIFY, in a transaction; the number of rows changed. */

@@ -114,6 +114,9 @@ export function defineClusterCoordinatorSuite(name: string, make: () => Promise<
       await caller('x', 'n3');
       expect(await c.claim(tenant, 'a', 'x', 'n3')).toBe('claimed');
       expect(await c.takeOperator(tenant, 'a', 'n2', next)).toEqual({ taken: false, holder: 'n3' });
+      // Talk over, wrap-up at n3: still n3's (the wrap-up's end, or a state chosen in it, is n3's to run).
+      await c.release(tenant, 'a', 'x', 'WrapUp', false);
+      expect(await c.takeOperator(tenant, 'a', 'n2', next)).toEqual({ taken: false, holder: 'n3' });
       expect(await c.takeOperator(tenant, 'ghost', 'n2', next)).toEqual({ taken: false, holder: null });
     });
 
