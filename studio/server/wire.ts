@@ -7,8 +7,11 @@
  * A PBX that is not there yet is retried in the background and reported, never fatal: the studio
  * works meanwhile. The database is opened with the store's own retries.
  */
+
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { createAdaptorServer } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { AcdService } from '../../runtime/acd/acd-service.ts';
@@ -21,6 +24,7 @@ import { consoleLogger, type Logger } from '../../runtime/logger.ts';
 import { Runtime, type TenantSetup } from '../../runtime/runtime.ts';
 import type { Tts } from '../../runtime/speech/tts.ts';
 import { createTts } from '../../runtime/speech/tts.ts';
+import { PgAcdCoordinator } from '../../runtime/store/acd-coordinator-pg.ts';
 import { StoredStateLog } from '../../runtime/store/acd-state-log.ts';
 import { BatchedCallLogWriter } from '../../runtime/store/batched-call-log-writer.ts';
 import { PgAnswerSink, PgCampaignStore } from '../../runtime/store/campaign-store-pg.ts';
@@ -95,6 +99,25 @@ export interface Wired extends CallflowApp {
   close(): Promise<void>;
 }
 
+/**
+ * On PostgreSQL the ACD runs as one of possibly several processes sharing queues and operators
+ * (claims, hand-over by NOTIFY, leases: runtime/acd/cluster.ts), so no operator gets two calls and a
+ * caller held here reaches an operator who turns Ready on another node. PGlite is one process by nature.
+ * CALLFLOW_ACD_CLUSTER=off keeps a PostgreSQL node on its own (one node, or nodes with separate operators).
+ */
+function acdCluster(database: Database, clock: Clock, logger: Logger) {
+  if (database.client.kind !== 'postgres' || process.env.CALLFLOW_ACD_CLUSTER === 'off') return undefined;
+  const node = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  logger.log('info', 'acd: sharing queues and operators with the other nodes on this database', { node });
+  return {
+    node,
+    coordinator: new PgAcdCoordinator(database.db, () => clock.now(), {
+      listenUrl: database.client.url,
+      logger,
+    }),
+  };
+}
+
 export async function wireServer(options: WireOptions): Promise<Wired> {
   const { config } = options;
   const logger = options.logger ?? consoleLogger;
@@ -125,7 +148,13 @@ export async function wireServer(options: WireOptions): Promise<Wired> {
   });
 
   const stateLog = new StoredStateLog(db, { logger, clock });
-  const acd = new AcdService({ pbx: adapter, clock, logger, stateLog });
+  const acd = new AcdService({
+    pbx: adapter,
+    clock,
+    logger,
+    stateLog,
+    cluster: acdCluster(database, clock, logger),
+  });
   const tenants: TenantSetup[] = [];
   const numberTemplates = new Map<string, string>();
   for (const tenant of await listTenants(db)) {
@@ -159,6 +188,7 @@ export async function wireServer(options: WireOptions): Promise<Wired> {
       })),
     });
   }
+  await acd.start();
   if (seeded && simulator) {
     for (const demo of DEMO_OPERATORS) {
       simulator.control.defineOperator(`PJSIP/${demo.extension}`, {
