@@ -35,6 +35,9 @@ export async function startStudioServer(
       env: {
         ...process.env,
         PORT: '',
+        // Each browser test file gets its own embedded database: with CI's DATABASE_URL the files' servers
+        // shared one PostgreSQL database, and one file's demo deploy bumped the other's version numbers.
+        DATABASE_URL: '',
         CALLFLOW_LOG: 'warn',
         ...(options.webDist ? { CALLFLOW_WEB_DIST: options.webDist } : {}),
       },
