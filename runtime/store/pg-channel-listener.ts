@@ -1,14 +1,13 @@
 /**
- * LISTEN on one PostgreSQL channel from a dedicated connection that reconnects with backoff (the ACD
- * cluster's channel; deploy-notifications.ts keeps its own for hot deploy). Notifications sent while
- * the connection was away are lost, so after a reconnect `onResync` tells the user to re-read what
- * it mirrors.
+ * LISTEN on one PostgreSQL channel from a dedicated connection that reconnects with backoff (hot
+ * deploy's channel and the ACD cluster's). Notifications sent while the connection was away are lost,
+ * so after a reconnect `onResync` tells the user to re-read what it mirrors.
  */
 import pg from 'pg';
 import type { ClusterMessage } from '../acd/coordinator.ts';
 import { type Clock, RealClock, type TimerHandle } from '../clock.ts';
 import { type Logger, silentLogger } from '../logger.ts';
-import { backoffMs, errorText } from './retry.ts';
+import { backoffMs, errorText, type RetryPolicy } from './retry.ts';
 
 export interface ChannelListenerOptions {
   url: string;
@@ -17,11 +16,15 @@ export interface ChannelListenerOptions {
   onResync: (reason: string) => void;
   clock?: Clock;
   logger?: Logger;
-  /** Shown in pg_stat_activity. */
+  /** Shown in pg_stat_activity, so an operator can tell the listening connections apart. */
   applicationName?: string;
+  /** Reconnect backoff (attempts are unlimited while the listener is open). */
+  retry?: Omit<RetryPolicy, 'attempts'>;
+  /** Names the listener in its log lines ("deploy listener lost its connection"). */
+  purpose?: string;
 }
 
-const RECONNECT = { initialMs: 100, maxMs: 5_000, attempts: Number.POSITIVE_INFINITY };
+const DEFAULT_RECONNECT = { initialMs: 100, maxMs: 5_000 };
 const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export class PgChannelListener {
@@ -85,13 +88,18 @@ export class PgChannelListener {
     client.on('error', () => {}); // a dying client may emit once more; it is already replaced
     void client.end().catch(() => {});
     this.failures++;
-    const delayMs = backoffMs(RECONNECT, this.failures);
-    this.logger.log('warn', 'store: channel listener lost its connection, reconnecting', {
-      channel: this.options.channel,
-      attempt: this.failures,
-      delayMs,
-      error: errorText(error),
-    });
+    const retry = { ...(this.options.retry ?? DEFAULT_RECONNECT), attempts: Number.POSITIVE_INFINITY };
+    const delayMs = backoffMs(retry, this.failures);
+    this.logger.log(
+      'warn',
+      `store: ${this.options.purpose ?? 'channel'} listener lost its connection, reconnecting`,
+      {
+        channel: this.options.channel,
+        attempt: this.failures,
+        delayMs,
+        error: errorText(error),
+      },
+    );
     this.timer = this.clock.setTimer(delayMs, () => {
       this.timer = null;
       void this.connect();
