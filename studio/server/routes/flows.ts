@@ -181,6 +181,13 @@ export function flowRoutes(registry: RouteRegistry) {
         userId: identityOf(c).userId,
         locale: requestLocale(c),
       });
+      // The draft is the one editable copy: after deploying the editor's text it must hold that text,
+      // or the studio would reopen the flow on an older draft than what is live.
+      if (body.source !== undefined) {
+        const { db, clock } = c.var.deps;
+        const savedAt = new Date(clock.now()).toISOString();
+        await saveDraft(db, tenant, name, { source, savedAt, savedBy: identityOf(c).email });
+      }
       return c.json(result, result.unchanged ? 200 : 201);
     },
   );

@@ -92,6 +92,9 @@ describe('deploy', () => {
     });
     expect(v2.json).toMatchObject({ version: 2, previous: 1 });
     expect(h.wired.deployments.activeHere(DEMO, NAME)?.version).toBe(2);
+    // The deployed text is the draft now: reopening the flow shows what is live, not an older draft.
+    const reopened = await h.request('GET', path(), { token: analyst });
+    expect(reopened.json.draft.source).toBe(source('Версия два.'));
 
     const versions = await h.request('GET', path('/versions'), { token: analyst });
     expect(

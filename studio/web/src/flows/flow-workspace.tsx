@@ -86,9 +86,11 @@ export function FlowWorkspace({ tenant, flow, live, summary, onChanged }: FlowWo
     setDeploying(true);
     setNotice(null);
     try {
+      const source = doc.model.getValue();
       const result = await api<DeployResult>(tenantPath(tenant, 'flows', flow, 'deploy'), {
-        body: { source: doc.model.getValue() },
+        body: { source },
       });
+      doc.markSaved(source);
       setNotice({ kind: 'ok', text: result.unchanged ? t.unchanged : `${t.deployed} ${result.version}` });
       afterVersionChange();
     } catch (e) {

@@ -22,6 +22,7 @@ export interface FlowDocument {
   error: string | null;
   reload(): Promise<void>;
   save(): Promise<void>;
+  markSaved(source: string): void;
 }
 
 export function useFlowDocument(tenant: string, flow: string): FlowDocument {
@@ -101,5 +102,8 @@ export function useFlowDocument(tenant: string, flow: string): FlowDocument {
     }
   }, [model, tenant, flow]);
 
-  return { detail, model, analysis, structure, dirty, savedAt, error, reload, save };
+  /** After a deploy of the editor's text: the server keeps it as the draft too. */
+  const markSaved = useCallback((source: string) => setSaved(source), []);
+
+  return { detail, model, analysis, structure, dirty, savedAt, error, reload, save, markSaved };
 }
