@@ -149,6 +149,21 @@ export class VirtualClock implements Clock {
     return this.current - started;
   }
 
+  /**
+   * Fires timers one by one (jumping time to each) until `done()` holds; throws when no timer is left
+   * or the next would pass `limitMs` from now. The tests' "run the world until this happens".
+   */
+  async advanceUntil(done: () => boolean | Promise<boolean>, limitMs = 3_600_000): Promise<void> {
+    const stop = this.current + limitMs;
+    await this.advance(0);
+    while (!(await done())) {
+      const next = this.nextDueAt();
+      if (next === null || next > stop)
+        throw new Error(`condition not reached by ${new Date(this.current).toISOString()}`);
+      await this.advanceTo(next);
+    }
+  }
+
   private fireNext(): void {
     const timer = this.pop()!;
     const fn = timer.fn!;

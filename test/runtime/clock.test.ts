@@ -63,6 +63,20 @@ describe('VirtualClock', () => {
     expect(moved).toBe(4_000);
     expect(clock.nextDueAt()).toBeNull();
   });
+
+  it('advanceUntil stops at the timer that makes the condition true, and fails when none will', async () => {
+    const clock = new VirtualClock({ start: 0 });
+    let ticks = 0;
+    const tick = () => {
+      ticks++;
+      clock.setTimer(1_000, tick);
+    };
+    clock.setTimer(1_000, tick);
+    await clock.advanceUntil(() => ticks === 3);
+    expect(clock.now()).toBe(3_000);
+    await expect(clock.advanceUntil(() => ticks === 100, 5_000)).rejects.toThrow(/condition not reached by/);
+    expect(clock.now()).toBe(8_000);
+  });
 });
 
 describe('one clock interface for runtime and PBX simulator', () => {

@@ -111,14 +111,7 @@ describe('reference scenario: all tech-support operators busy, then one turns Re
   });
 
   async function until(done: () => boolean, limitMs = 3_600_000): Promise<void> {
-    const stop = clock.now() + limitMs;
-    await clock.advance(0);
-    while (!done()) {
-      const next = clock.nextDueAt();
-      if (next === null || next > stop)
-        throw new Error(`not reached by ${new Date(clock.now()).toISOString()}`);
-      await clock.advanceTo(next);
-    }
+    await clock.advanceUntil(done, limitMs);
   }
 
   const prompts = (callId: string) =>

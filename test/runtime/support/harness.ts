@@ -127,14 +127,7 @@ export async function startHarness(source: string | string[], options: HarnessOp
     },
     /** Fires timers one by one (jumping time) until `done()` holds; fails past `limitMs`. */
     async until(done: () => boolean, limitMs = 3_600_000) {
-      const stop = clock.now() + limitMs;
-      await clock.advance(0);
-      while (!done()) {
-        const next = clock.nextDueAt();
-        if (next === null || next > stop)
-          throw new Error(`condition not reached by ${new Date(clock.now()).toISOString()}`);
-        await clock.advanceTo(next);
-      }
+      await clock.advanceUntil(done, limitMs);
     },
     eventsOf(callId: string) {
       return events.filter((e) => e.callId === callId);

@@ -55,17 +55,10 @@ const create = (token: string, body: unknown, headers?: Record<string, string>) 
 
 /** Moves virtual time until `done()`, letting the dialer's store writes land before each look. */
 async function until(done: () => boolean | Promise<boolean>, limitMs = 3_600_000): Promise<void> {
-  const clock = h.clock as VirtualClock;
-  const stop = clock.now() + limitMs;
-  await clock.advance(0);
-  for (;;) {
+  await (h.clock as VirtualClock).advanceUntil(async () => {
     await h.wired.dialer.flushed();
-    if (await done()) return;
-    const next = clock.nextDueAt();
-    if (next === null || next > stop)
-      throw new Error(`not reached by ${new Date(clock.now()).toISOString()}`);
-    await clock.advanceTo(next);
-  }
+    return done();
+  }, limitMs);
 }
 
 describe('who may manage campaigns', () => {

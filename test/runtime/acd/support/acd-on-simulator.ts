@@ -119,14 +119,7 @@ export async function acdOnSimulator(options: AcdSimOptions) {
     },
     /** Moves time from timer to timer until `done()` holds (fails past `limitMs` of virtual time). */
     async until(done: () => boolean, limitMs = 3_600_000) {
-      const stop = clock.now() + limitMs;
-      await clock.advance(0);
-      while (!done()) {
-        const next = clock.nextDueAt();
-        if (next === null || next > stop)
-          throw new Error(`condition not reached by ${new Date(clock.now()).toISOString()}`);
-        await clock.advanceTo(next);
-      }
+      await clock.advanceUntil(done, limitMs);
     },
     operatorState(id: string) {
       return h.core.operators.get(id)?.state;

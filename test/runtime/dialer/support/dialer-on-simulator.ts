@@ -207,14 +207,7 @@ export async function dialerOnSimulator() {
     },
     /** Moves time from timer to timer until `done()` holds (fails past `limitMs` of virtual time). */
     async until(done: () => boolean | Promise<boolean>, limitMs = 3_600_000) {
-      const stop = clock.now() + limitMs;
-      await clock.advance(0);
-      while (!(await done())) {
-        const next = clock.nextDueAt();
-        if (next === null || next > stop)
-          throw new Error(`not reached by ${new Date(clock.now()).toISOString()}`);
-        await clock.advanceTo(next);
-      }
+      await clock.advanceUntil(done, limitMs);
     },
     /** True while the call waits for the customer's keys. */
     waitingForKeys(callId: string): boolean {

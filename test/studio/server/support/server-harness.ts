@@ -133,14 +133,7 @@ export async function startServer(options: HarnessOptions = {}) {
         }
         return;
       }
-      const stop = clock.now() + limitMs;
-      await clock.advance(0);
-      while (!done()) {
-        const next = clock.nextDueAt();
-        if (next === null || next > stop)
-          throw new Error(`condition not reached by ${new Date(clock.now()).toISOString()}`);
-        await clock.advanceTo(next);
-      }
+      await clock.advanceUntil(done, limitMs);
     },
     async close() {
       await server.close();
