@@ -21,6 +21,29 @@ import {
 
 export const TENANT = 'abc';
 
+/** A caller of the test tenant for `queue`, with no priority, skills, limits or announcements unless `extra` says. */
+export function queueRequest(
+  callId: string,
+  channelId: string,
+  queue: string,
+  extra: Partial<QueueRequest> = {},
+): QueueRequest {
+  return {
+    callId,
+    tenant: TENANT,
+    channelId,
+    caller: { number: '0501234567', name: null },
+    queue,
+    priority: 0,
+    skills: [],
+    maxWaitMs: null,
+    announceEveryMs: null,
+    music: null,
+    announce: null,
+    ...extra,
+  };
+}
+
 export interface SimOperator extends OperatorConfig {
   extension: string;
   phone: OperatorBehaviour;
@@ -102,20 +125,7 @@ export async function acdOnSimulator(options: AcdSimOptions) {
       return simCall;
     },
     request(channelId: string, queue: string, extra: Partial<QueueRequest> = {}): QueueRequest {
-      return {
-        callId: `call-${channelId}`,
-        tenant: TENANT,
-        channelId,
-        caller: { number: '0501234567', name: null },
-        queue,
-        priority: 0,
-        skills: [],
-        maxWaitMs: null,
-        announceEveryMs: null,
-        music: null,
-        announce: null,
-        ...extra,
-      };
+      return queueRequest(`call-${channelId}`, channelId, queue, extra);
     },
     /** Moves time from timer to timer until `done()` holds (fails past `limitMs` of virtual time). */
     async until(done: () => boolean, limitMs = 3_600_000) {

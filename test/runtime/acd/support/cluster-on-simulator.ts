@@ -21,8 +21,9 @@ import {
   type PbxSimulator,
   startPbxSimulator,
 } from '../../../../telephony/simulator/index.ts';
+import { queueRequest, TENANT } from './acd-on-simulator.ts';
 
-export const TENANT = 'abc';
+export { TENANT };
 
 export interface ClusterSimOptions {
   nodes: string[];
@@ -113,20 +114,7 @@ export async function clusterOnSimulator(options: ClusterSimOptions) {
     },
     /** Each simulator numbers its channels alike: the call id names the node too, as ids are unique. */
     request(at: string, channelId: string, queue: string, extra: Partial<QueueRequest> = {}): QueueRequest {
-      return {
-        callId: `${at}-${channelId}`,
-        tenant: TENANT,
-        channelId,
-        caller: { number: '0501234567', name: null },
-        queue,
-        priority: 0,
-        skills: [],
-        maxWaitMs: null,
-        announceEveryMs: null,
-        music: null,
-        announce: null,
-        ...extra,
-      };
+      return queueRequest(`${at}-${channelId}`, channelId, queue, extra);
     },
     async until(done: () => boolean, limitMs = 600_000) {
       await clock.advanceUntil(done, limitMs);
