@@ -161,7 +161,7 @@ export const PRELUDE_VALUES = String.raw`
       num(n, 'round');
       if (digits === undefined || digits === null) return Math.round(n);
       var f = Math.pow(10, num(digits, 'round'));
-      return Math.round(n * f) / f;
+      return finite(Math.round(n * f) / f, 'round');
     },
     floor: function (n) { return Math.floor(num(n, 'floor')); },
     ceil: function (n) { return Math.ceil(num(n, 'ceil')); },
@@ -170,7 +170,8 @@ export const PRELUDE_VALUES = String.raw`
     max: function (a, b) { return Math.max(num(a, 'max'), num(b, 'max')); },
     toNumber: function (v) {
       if (typeof v === 'number') return v;
-      if (typeof v === 'string' && /^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$/.test(v)) return Number(v);
+      // Finite or none: a 400-digit number is out of range, as arithmetic's results are.
+      if (typeof v === 'string' && /^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$/.test(v)) return isFinite(Number(v)) ? Number(v) : null;
       return null;
     },
     toText: function (v) {
@@ -206,7 +207,8 @@ export const PRELUDE_VALUES = String.raw`
     if (typeof v === 'boolean') return pushText(out, (YES_NO[config.language] || YES_NO.en)[v ? 0 : 1]);
     if (isSecret(v)) throw FlowError('secret-spoken', 'a secret value cannot be spoken');
     if (isPart(v)) {
-      var part = clone(v.$part);
+      // Shared, not copied: values never change, and the command leaves as JSON text.
+      var part = v.$part;
       return part.kind === 'text' ? pushText(out, String(part.text)) : void out.push(part);
     }
     if (isSeq(v)) {

@@ -8,7 +8,9 @@
  * the checker rejects) fails the step instead of hanging the sandbox.
  *
  * The state is plain JSON the host owns: `step` works on a JSON clone and never touches its
- * argument, and a secret collection stores only the host's reference (`{$secret}`).
+ * argument, and a secret collection stores only the host's reference (`{$secret}`). `own` is the
+ * host shim's cheaper way in: its arguments are handed over, and `own.copy` copies only the parts
+ * of a state that steps change.
  */
 import { PRELUDE_VALUES } from './prelude-values.ts';
 
@@ -93,7 +95,7 @@ const PRELUDE_CONTROL = `
   function data(s, input, target, ok, error) {
     if (input.type !== 'data') throw unexpected(input, 'a data operation');
     if (input.ok !== true) return go(s, error);
-    if (target !== null) setVar(s.vars, target, input.value === undefined ? null : clone(input.value));
+    if (target !== null) setVar(s.vars, target, input.value === undefined ? null : input.value);
     return go(s, ok);
   }
   function queue(s, input, overflow) {
@@ -185,19 +187,28 @@ const PRELUDE_CONTROL = `
       }
       throw FlowError('spin', 'the flow ran ' + MAX_TRANSITIONS + ' blocks without waiting for the caller');
     }
-    function start(init) {
+    function begin(init, call) {
       if (!init || typeof init !== 'object') throw FlowError('bad-input', 'start needs {call, clock}');
       var s = freshState(meta, null);
-      s.call = clone(init.call === undefined ? {} : init.call);
+      s.call = call;
       return run(s, { type: 'start', clock: init.clock || null });
     }
-    function step(state, input) {
+    function checkInput(input) {
       if (!input || typeof input !== 'object' || typeof input.type !== 'string') throw FlowError('bad-input', 'step needs an input with a type');
-      var s = clone(state);
+    }
+    function resume(s, input) {
       if (!s || typeof s !== 'object' || s.flow !== meta.id) {
         throw FlowError('bad-state', 'the state belongs to flow ' + (s && s.flow) + ', not ' + meta.id);
       }
       return run(s, input);
+    }
+    function start(init) {
+      return begin(init, clone(init && init.call !== undefined ? init.call : {}));
+    }
+    function step(state, input) {
+      checkInput(input);
+      // Cloned whole, so the state that comes out shares nothing with the caller's objects.
+      return resume(clone(state), clone(input));
     }
     /** Runs the fallback clause; if that fails too, the default apology. Never throws for a bad state. */
     function fallback(state, err) {
@@ -219,7 +230,15 @@ const PRELUDE_CONTROL = `
       }
     }
     Object.freeze(blocks);
-    return Object.freeze({ meta: deepFreeze(meta), start: start, step: step, fallback: fallback });
+    // The host shim's way in (host-shim.ts): arguments handed over, so nothing is cloned.
+    // own.start(init) keeps init.call; own.step(state, input) steps on the state itself, which
+    // is parsed JSON or own.copy() of a state this flow returned.
+    var own = Object.freeze({
+      start: function (init) { return begin(init, init && init.call !== undefined ? init.call : {}); },
+      step: function (state, input) { checkInput(input); return resume(state, input); },
+      copy: copyState
+    });
+    return Object.freeze({ meta: deepFreeze(meta), start: start, step: step, fallback: fallback, own: own });
   }
   function deepFreeze(o) {
     if (o && typeof o === 'object') {
@@ -227,6 +246,32 @@ const PRELUDE_CONTROL = `
       Object.freeze(o);
     }
     return o;
+  }
+  /**
+   * A copy of a state this flow returned, for a step to change: steps change the state, its vars,
+   * counters and frames (and each frame and its vars) in place, and nothing else. Values are never
+   * changed in place (the language has no field assignment; every function here makes new values;
+   * a js block gets and gives JSON clones), so they are shared, not copied: a step that hands out
+   * a copy leaves the original as it was, for a host that refuses the step's result.
+   */
+  function copyState(s) {
+    var frames = [];
+    for (var i = 0; i < s.frames.length; i++) {
+      var f = copyRecord(s.frames[i]);
+      f.vars = copyRecord(f.vars);
+      frames.push(f);
+    }
+    return { flow: s.flow, pc: s.pc, step: s.step, vars: copyRecord(s.vars), frames: frames, counters: copyRecord(s.counters), call: s.call };
+  }
+  function copyRecord(o) {
+    var c = {};
+    for (var k in o) {
+      if (!hasOwn.call(o, k)) continue;
+      // A key the prototype answers (__proto__, or one a js block put there) is defined, not set.
+      if (k in c) setVar(c, k, o[k]);
+      else c[k] = o[k];
+    }
+    return c;
   }
 `;
 
@@ -243,9 +288,12 @@ export const PRELUDE_SOURCE = `function $prelude(config) {
     e.loc = loc || null;
     return e;
   }
+  // JSON as it was when the flow was loaded: a js block that replaces the global cannot reach in.
+  var parseJSON = JSON.parse;
+  var stringifyJSON = JSON.stringify;
   function clone(v) {
-    var t = JSON.stringify(v);
-    return t === undefined ? null : JSON.parse(t);
+    var t = stringifyJSON(v);
+    return t === undefined ? null : parseJSON(t);
   }
 ${PRELUDE_VALUES.replace(/^\n/, '')}${PRELUDE_CONTROL.replace(/^\n/, '')}
   return Object.freeze({

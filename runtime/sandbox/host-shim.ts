@@ -18,13 +18,16 @@
  *
  * Where a call's state lives between steps (`slot`):
  * - -1: on the host, as text. It comes in after the head and goes out after it (tests, tools).
- * - a slot number: here, in the context (held-state-shim.ts). The state stays an object between
- *   steps, so a step parses and writes no state JSON at all: QuickJS's JSON costs ~30 ns a
- *   character, which made it most of a step's cost. The state text still comes in after the head
- *   when the host has it (a context rebuilt, a fallback from a fresh state), and is stored. The
- *   host looks at every result before acting on it; the next call confirms the change it made to
- *   a slot, or undoes it (`undo` = 1: the command was malformed, the host gave up on it). `dropped`
- *   lists the slots of calls that ended (0 for none). Entry 3 exports states as text, one a line.
+ * - a slot number: here, in the context (held-state-shim.ts): the state object itself for a flow
+ *   with `own` (every compiled flow), its JSON text for any other. The state text still comes in
+ *   after the head when the host has it (a context rebuilt, a fallback from a fresh state), and is
+ *   stored. The host looks at every result before acting on it; the next call confirms the change
+ *   it made to a slot, or undoes it (`undo` = 1: the command was malformed, the host gave up on
+ *   it). `dropped` lists the slots of calls that ended (0 for none). Entry 3 exports states as
+ *   text, one a line.
+ *
+ * A flow with `own` (language/compile/prelude.ts) is entered through it: its arguments are made
+ * here for this call alone (parsed from the head, or copied from the slot), so it clones nothing.
  *
  * `JSON`, `Reflect.apply`, `Array.isArray`, `Object.isFrozen` and `Date` are captured here, before
  * flow code runs, so a `js` block that overwrites globals cannot forge what the host receives.
@@ -32,11 +35,6 @@
  * step stays a pure function of its input.
  *
  * Savings, because JSON dominates a step's cost in QuickJS:
- * - The compiled step's first act is to clone its state (`JSON.parse(JSON.stringify(state))`). The
- *   state object was made here for this call alone (parsed from text, or copied from the held
- *   state) and nobody else holds it, so the global `JSON` answers that one stringify with the text
- *   it came from (a marker for a held state) and the following parse of that text with the object
- *   itself. Any other use of `JSON` goes to the real functions.
  * - A deeply frozen command (the compiler's constant commands, `$.constant`) cannot change: it
  *   crosses once per context, then by number; the host neither parses nor holds a copy per call.
  * - The clock's local fields and calendars change once a minute: they cross when they change.
@@ -57,7 +55,6 @@ export const NO_HELD_STATE = 'the call has no state in this context';
 
 export const HOST_SHIM = `(function () {
   'use strict';
-  const realJSON = JSON;
   const parse = JSON.parse;
   const stringify = JSON.stringify;
   const apply = Reflect.apply;
@@ -70,40 +67,10 @@ export const HOST_SHIM = `(function () {
   const bindCall = Function.prototype.bind.bind(Function.prototype.call);
   const indexOf = bindCall(String.prototype.indexOf);
   const slice = bindCall(String.prototype.slice);
-  const startsWith = bindCall(String.prototype.startsWith);
-  const endsWith = bindCall(String.prototype.endsWith);
   const TextMap = Map;
   const mapGet = bindCall(Map.prototype.get);
   const mapSet = bindCall(Map.prototype.set);
   const mapDelete = bindCall(Map.prototype.delete);
-  let fresh = null;
-  let freshText = null;
-  let handed = null;
-  // A held state handed to a step: its text is written when the flow asks for it (its clone).
-  let freshHeld = null;
-  let freshId = null;
-  let freshIdText = null;
-  const FlowJSON = {
-    parse(text, reviver) {
-      if (handed !== null && reviver === undefined && text === freshText) {
-        const state = handed;
-        handed = null;
-        return state;
-      }
-      return apply(parse, realJSON, arguments);
-    },
-    stringify(value, replacer, space) {
-      if (fresh !== null && value === fresh && replacer === undefined && space === undefined) {
-        handed = fresh;
-        fresh = null;
-        if (freshText === null) freshText = wholeText(freshHeld, freshId, freshIdText);
-        return freshText;
-      }
-      return apply(stringify, realJSON, arguments);
-    },
-  };
-  defineProperty(FlowJSON, Symbol.toStringTag, { value: 'JSON' });
-  globalThis.JSON = FlowJSON;
   const RealDate = Date;
   let now = 0;
   function FlowDate(...args) {
@@ -177,10 +144,10 @@ ${HELD_STATE_SHIM}
   if (!g.${FLOWS_GLOBAL}) g.${FLOWS_GLOBAL} = {};
   const ENTRIES = ['start', 'step', 'fallback'];
   return function entryFor(id) {
-    const idText = stringify(id);
     return function callflowEntry(text) {
       const cut = indexOf(text, '\\n');
       const head = parse(cut < 0 ? text : slice(text, 0, cut));
+      const entry = head[0];
       const slot = head[1];
       now = head[2];
       settleLast(head[5] === 1);
@@ -189,49 +156,42 @@ ${HELD_STATE_SHIM}
         clockLocal = freeze(head[3][0]);
         clockOpen = freeze(head[3][1]);
       }
-      if (head[0] === 3) return exportStates(head[4], id, idText);
-      const fn = ENTRIES[head[0]];
-      let args = head[4];
-      args[0].clock = { epochMs: now, local: clockLocal, open: clockOpen };
-      const held = slot < 0 ? undefined : mapGet(slots, slot);
-      if (head[0] !== 0) {
-        if (cut >= 0) {
-          freshText = slice(text, cut + 1);
-          fresh = parse(freshText);
-        } else {
-          if (held === undefined) return '${BAD_RESULT_MARK}' + stringify(['${NO_HELD_STATE}', null]);
-          fresh = load(held, id);
-          freshHeld = held;
-          freshId = id;
-          freshIdText = idText;
+      if (entry === 3) return exportStates(head[4]);
+      const input = head[4][0];
+      input.clock = { epochMs: now, local: clockLocal, open: clockOpen };
+      const flow = g.${FLOWS_GLOBAL} && g.${FLOWS_GLOBAL}[id];
+      const fn = ENTRIES[entry];
+      if (!flow || typeof flow[fn] !== 'function') throw new TypeError('flow ' + id + ' has no ' + fn + '()');
+      const own = ownWay(flow);
+      let result;
+      if (entry === 0) result = own !== null ? apply(own.start, own, [input]) : apply(flow.start, flow, [input]);
+      else {
+        let state;
+        if (cut >= 0) state = parse(slice(text, cut + 1));
+        else {
+          const value = slot < 0 ? undefined : mapGet(slots, slot);
+          if (value === undefined) return '${BAD_RESULT_MARK}' + stringify(['${NO_HELD_STATE}', null]);
+          // The fallback clones what it is given; a step changes it.
+          state = entry === 2 && own !== null && typeof value !== 'string' ? value : load(value, own);
         }
-        args = [fresh, args[0]];
+        if (entry === 2) result = apply(flow.fallback, flow, [state, input]);
+        else result = own !== null ? apply(own.step, own, [state, input]) : apply(flow.step, flow, [state, input]);
       }
-      try {
-        const flow = g.${FLOWS_GLOBAL} && g.${FLOWS_GLOBAL}[id];
-        if (!flow || typeof flow[fn] !== 'function') throw new TypeError('flow ' + id + ' has no ' + fn + '()');
-        const result = apply(flow[fn], flow, args);
-        const problem = stateProblem(result);
-        if (problem !== null) return '${BAD_RESULT_MARK}' + stringify([problem, locOf(result)]);
-        const state = result.state;
-        if (slot < 0) {
-          const stateText = stringify(state);
-          if (typeof stateText !== 'string') return '${BAD_RESULT_MARK}' + stringify(['the result has no state', locOf(result)]);
-          const flowText = state.flow === id ? 'null' : stringify(state.flow);
-          return '[' + commandHead(result.command) + ',' + flowText + ',' + stringify(state.step) + ']\\n' + stateText;
-        }
-        // Another flow's state is not kept: the host refuses it, and the slot keeps the last one.
-        if (state.flow !== id) return '[' + commandHead(result.command) + ',' + stringify(state.flow) + ',' + stringify(state.step) + ']';
-        keepable(held, state);
-        const out = '[' + commandHead(result.command) + ',null,' + stringify(state.step) + ']';
-        hold(slot, held);
-        return out;
-      } finally {
-        fresh = null;
-        freshText = null;
-        handed = null;
-        freshHeld = null;
+      const problem = stateProblem(result);
+      if (problem !== null) return '${BAD_RESULT_MARK}' + stringify([problem, locOf(result)]);
+      const state = result.state;
+      if (slot < 0) {
+        const stateText = stringify(state);
+        if (typeof stateText !== 'string') return '${BAD_RESULT_MARK}' + stringify(['the result has no state', locOf(result)]);
+        const flowText = state.flow === id ? 'null' : stringify(state.flow);
+        return '[' + commandHead(result.command) + ',' + flowText + ',' + stringify(state.step) + ']\\n' + stateText;
       }
+      // Another flow's state is not kept: the host refuses it, and the slot keeps the last one.
+      if (state.flow !== id) return '[' + commandHead(result.command) + ',' + stringify(state.flow) + ',' + stringify(state.step) + ']';
+      const kept = keepable(state, own);
+      const out = '[' + commandHead(result.command) + ',null,' + stringify(state.step) + ']';
+      hold(slot, kept);
+      return out;
     };
   };
 })()`;

@@ -34,6 +34,9 @@ describe('prelude', () => {
     expect(run('$.fn.round(2.345, 2)')).toEqual({ ok: 2.35 });
     expect(run('$.fn.toNumber(" 42 ")')).toEqual({ ok: 42 });
     expect(run('$.fn.toNumber("4x")')).toEqual({ ok: null });
+    // Out of range is never a value: Infinity and NaN would not survive the state's JSON.
+    expect(run(`$.fn.toNumber("${'9'.repeat(400)}")`)).toEqual({ ok: null });
+    expect(run('$.fn.round(1, 400)')).toMatchObject({ error: 'not-finite' });
     expect(run('$.fn.endsWith("0800300400", "400")')).toEqual({ ok: true });
   });
 

@@ -70,6 +70,40 @@ describe('state is JSON', () => {
     expect(Object.isFrozen(script.meta)).toBe(true);
   });
 
+  it('own.step on own.copy() gives what step gives and leaves the copied state as it was, frames included', () => {
+    const source = flowSource(`
+      flow "Frames"
+        answers "100"
+        let total = 0
+        call greet("Ivan")
+        set total = total + 1
+        ask code = digits 2..4 until "#"
+          prompt "Code?"
+        hangup
+
+      subflow greet(name)
+        let shout = upper(name)
+        ask pin = digits 1..2 until "#"
+          prompt "Hello {shout}"
+    `);
+    for (const flow of [compileChecked(reference)[0], compileChecked(source)[0]]) {
+      const sandbox: { __flows?: Record<string, any> } = {};
+      runInNewContext(flow.code, sandbox);
+      const script = sandbox.__flows![flow.meta.id];
+      let state = script.own.start({ call: { ...CALL }, clock: CLOCK }).state;
+      const inputs = flow.meta.name === 'Frames' ? [digits('12'), digits('345')] : key3Path;
+      for (const input of inputs) {
+        const before = JSON.stringify(state);
+        const stepped = script.step(state, { ...input, clock: CLOCK });
+        const owned = script.own.step(script.own.copy(state), { ...input, clock: CLOCK });
+        expect(JSON.stringify(owned)).toBe(JSON.stringify(stepped));
+        expect(JSON.stringify(state)).toBe(before);
+        state = owned.state;
+      }
+      expect(state.pc).toBe('$end');
+    }
+  });
+
   it('a state from another flow version is refused', async () => {
     const runner = await FlowRunner.compile(reference);
     runners.push(runner);

@@ -19,9 +19,22 @@ function ok(outcome: StepOutcome): StepReply {
   return outcome.result;
 }
 
-/** A hand-written flow (compiled-format contract) whose `step` body is `body` over (state, input). */
-function probeFlow(body: string): CompiledFlow {
+/**
+ * A hand-written flow (compiled-format contract) whose `step` body is `body` over (state, input).
+ * With `own`, it also offers the shim's way in (`own.start/step/copy`, as compiled flows do), so
+ * its held states stay objects in the context instead of JSON text.
+ */
+function probeFlow(body: string, options: { own?: boolean } = {}): CompiledFlow {
   const flow = handWrittenFlow();
+  const own = options.own
+    ? [
+        `const probe = globalThis.__flows['probe'];`,
+        // own.step changes the state it is given, as the compiled prelude's does.
+        `probe.own = { start: (init) => probe.start(init),`,
+        `  step: (state, input) => { const r = probe.step(state, input); Object.assign(state, r.state); return { ...r, state }; },`,
+        `  copy: (state) => ({ ...state, vars: { ...state.vars }, counters: { ...state.counters }, frames: [...state.frames] }) };`,
+      ]
+    : [];
   const code = [
     `globalThis.__flows['probe'] = {`,
     `  start(init) { return { state: { flow: 'probe', pc: 'a', step: 'main', vars: { n: 0 }, frames: [], counters: {}, call: init.call },`,
@@ -31,6 +44,7 @@ function probeFlow(body: string): CompiledFlow {
     `    return { state: { ...state, pc: 'fell', vars: { ...state.vars, failure: before + err.kind } },`,
     `    command: { type: 'hangup', loc: { line: 1, column: 1 } } }; },`,
     `};`,
+    ...own,
   ].join('\n');
   const mappings = code.split('\n').map((_line, i) => ({
     generatedLine: i,
@@ -50,6 +64,9 @@ const COUNT = `const s = { ...state, vars: { ...state.vars, n: state.vars.n + 1 
     return { state: s, command: { type: 'hangup', loc: { line: 1, column: 1 } } };`;
 
 const played = (at: number): StepInput => ({ type: 'played', clock: clockAt(at) });
+
+/** A flow with `own` is held as objects, any other as JSON text (held-state-shim.ts). */
+const HOLDING = ['text', 'objects'] as const;
 
 describe('call states held in the sandbox', () => {
   let engine: QuickJsEngine;
@@ -169,18 +186,21 @@ describe('call states held in the sandbox', () => {
     });
   }
 
-  it('carries held states across a rebuild: they come out as text and go into the new context', async () => {
-    const sandbox = await FlowSandbox.create(probeFlow(COUNT), { engine });
-    const calls = Array.from({ length: 300 }, () => sandbox.hold());
-    for (const [i, held] of calls.entries()) ok(sandbox.start(callStart(`c${i}`, 'ok'), held));
-    for (const held of calls) ok(sandbox.step(held, played(T0)));
-    sandbox.rebuild('test');
-    const after = calls.map((held) => ok(sandbox.step(held, played(T0 + 1))).state);
-    expect(after.map((s) => s.vars.n)).toEqual(calls.map(() => 2));
-    expect(after[299].call.id).toBe('c299');
-    expect(sandbox.statistics()).toMatchObject({ rebuilds: 1, lastRebuildReason: 'test' });
-    sandbox.dispose();
-  });
+  it.each(HOLDING)(
+    'carries held states across a rebuild: they come out as text and go into the new context (states held as %s)',
+    async (holding) => {
+      const sandbox = await FlowSandbox.create(probeFlow(COUNT, { own: holding === 'objects' }), { engine });
+      const calls = Array.from({ length: 300 }, () => sandbox.hold());
+      for (const [i, held] of calls.entries()) ok(sandbox.start(callStart(`c${i}`, 'ok'), held));
+      for (const held of calls) ok(sandbox.step(held, played(T0)));
+      sandbox.rebuild('test');
+      const after = calls.map((held) => ok(sandbox.step(held, played(T0 + 1))).state);
+      expect(after.map((s) => s.vars.n)).toEqual(calls.map(() => 2));
+      expect(after[299].call.id).toBe('c299');
+      expect(sandbox.statistics()).toMatchObject({ rebuilds: 1, lastRebuildReason: 'test' });
+      sandbox.dispose();
+    },
+  );
 
   it('carries held states to a fresh engine module, and past an out-of-memory rebuild', async () => {
     const own = await QuickJsEngine.load();
@@ -201,48 +221,60 @@ describe('call states held in the sandbox', () => {
     sandbox.dispose();
   });
 
-  it('undoes a step whose command the host refuses: the fallback starts from the state before it', async () => {
-    const sandbox = await FlowSandbox.create(
-      probeFlow(`const s = { ...state, pc: 'b', vars: { n: state.vars.n + 1 } };
-        return { state: s, command: state.vars.n === 1 ? { type: 'bogus', loc: { line: 1, column: 1 } } : { type: 'hangup', loc: { line: 1, column: 1 } } };`),
-      { engine },
-    );
-    const held = sandbox.hold();
-    ok(sandbox.start(callStart('c', 'ok'), held));
-    expect(ok(sandbox.step(held, played(T0))).state.vars.n).toBe(1);
-    const refused = sandbox.step(held, played(T0 + 1));
-    expect(refused.ok ? null : refused.error.kind).toBe('bad-result');
-    if (refused.ok) return;
-    const fallback = ok(sandbox.fallback(held, refused.error, clockAt(T0 + 2)));
-    expect(fallback.state.vars).toEqual({ n: 1, failure: 'bad-result' });
-    sandbox.dispose();
-  });
+  it.each(HOLDING)(
+    'undoes a step whose command the host refuses: the fallback starts from the state before it (states held as %s)',
+    async (holding) => {
+      const sandbox = await FlowSandbox.create(
+        probeFlow(
+          `const s = { ...state, pc: 'b', vars: { n: state.vars.n + 1 } };
+        return { state: s, command: state.vars.n === 1 ? { type: 'bogus', loc: { line: 1, column: 1 } } : { type: 'hangup', loc: { line: 1, column: 1 } } };`,
+          { own: holding === 'objects' },
+        ),
+        { engine },
+      );
+      const held = sandbox.hold();
+      ok(sandbox.start(callStart('c', 'ok'), held));
+      expect(ok(sandbox.step(held, played(T0))).state.vars.n).toBe(1);
+      const refused = sandbox.step(held, played(T0 + 1));
+      expect(refused.ok ? null : refused.error.kind).toBe('bad-result');
+      if (refused.ok) return;
+      const fallback = ok(sandbox.fallback(held, refused.error, clockAt(T0 + 2)));
+      expect(fallback.state.vars).toEqual({ n: 1, failure: 'bad-result' });
+      sandbox.dispose();
+    },
+  );
 
-  it("keeps the last state when a step returns another flow's state, and can take back a result", async () => {
-    const sandbox = await FlowSandbox.create(
-      probeFlow(`const s = { ...state, flow: state.vars.n === 1 ? 'other' : state.flow, vars: { n: state.vars.n + 1 } };
-        return { state: s, command: { type: 'hangup', loc: { line: 1, column: 1 } } };`),
-      { engine },
-    );
-    const held = sandbox.hold();
-    ok(sandbox.start(callStart('c', 'ok'), held));
-    ok(sandbox.step(held, played(T0)));
-    expect(ok(sandbox.step(held, played(T0 + 1))).flow).toBe('other');
-    // n stayed 1: the other flow's state was not kept, so the step runs on the same state again.
-    expect(ok(sandbox.step(held, played(T0 + 2))).flow).toBe('other');
-    // Taking back a result (before anything else reaches the sandbox) leaves the state before it.
-    ok(sandbox.fallback(held, { kind: 'test', message: 'x', loc: null }, clockAt(T0 + 3)));
-    expect(sandbox.discardLast(held)).toBe(true);
-    const kept = ok(sandbox.fallback(held, { kind: 'again', message: 'x', loc: null }, clockAt(T0 + 4)));
-    expect(kept.state.vars).toEqual({ n: 1, failure: 'again' });
-    // Once another call came in, the last result is settled.
-    ok(sandbox.fallback(held, { kind: 'more', message: 'x', loc: null }, clockAt(T0 + 5)));
-    ok(sandbox.start(callStart('other', 'ok'), sandbox.hold()));
-    expect(sandbox.discardLast(held)).toBe(false);
-    const settled = ok(sandbox.fallback(held, { kind: 'last', message: 'x', loc: null }, clockAt(T0 + 6)));
-    expect(settled.state.vars).toEqual({ n: 1, failure: 'again+more+last' });
-    sandbox.dispose();
-  });
+  it.each(HOLDING)(
+    "keeps the last state when a step returns another flow's state, and can take back a result (states held as %s)",
+    async (holding) => {
+      const sandbox = await FlowSandbox.create(
+        probeFlow(
+          `const s = { ...state, flow: state.vars.n === 1 ? 'other' : state.flow, vars: { n: state.vars.n + 1 } };
+        return { state: s, command: { type: 'hangup', loc: { line: 1, column: 1 } } };`,
+          { own: holding === 'objects' },
+        ),
+        { engine },
+      );
+      const held = sandbox.hold();
+      ok(sandbox.start(callStart('c', 'ok'), held));
+      ok(sandbox.step(held, played(T0)));
+      expect(ok(sandbox.step(held, played(T0 + 1))).flow).toBe('other');
+      // n stayed 1: the other flow's state was not kept, so the step runs on the same state again.
+      expect(ok(sandbox.step(held, played(T0 + 2))).flow).toBe('other');
+      // Taking back a result (before anything else reaches the sandbox) leaves the state before it.
+      ok(sandbox.fallback(held, { kind: 'test', message: 'x', loc: null }, clockAt(T0 + 3)));
+      expect(sandbox.discardLast(held)).toBe(true);
+      const kept = ok(sandbox.fallback(held, { kind: 'again', message: 'x', loc: null }, clockAt(T0 + 4)));
+      expect(kept.state.vars).toEqual({ n: 1, failure: 'again' });
+      // Once another call came in, the last result is settled.
+      ok(sandbox.fallback(held, { kind: 'more', message: 'x', loc: null }, clockAt(T0 + 5)));
+      ok(sandbox.start(callStart('other', 'ok'), sandbox.hold()));
+      expect(sandbox.discardLast(held)).toBe(false);
+      const settled = ok(sandbox.fallback(held, { kind: 'last', message: 'x', loc: null }, clockAt(T0 + 6)));
+      expect(settled.state.vars).toEqual({ n: 1, failure: 'again+more+last' });
+      sandbox.dispose();
+    },
+  );
 
   it('reads a held state only while it is the latest; a released call has none', async () => {
     const sandbox = await FlowSandbox.create(probeFlow(COUNT), { engine });

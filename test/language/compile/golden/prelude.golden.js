@@ -10,9 +10,12 @@ function $prelude(config) {
     e.loc = loc || null;
     return e;
   }
+  // JSON as it was when the flow was loaded: a js block that replaces the global cannot reach in.
+  var parseJSON = JSON.parse;
+  var stringifyJSON = JSON.stringify;
   function clone(v) {
-    var t = JSON.stringify(v);
-    return t === undefined ? null : JSON.parse(t);
+    var t = stringifyJSON(v);
+    return t === undefined ? null : parseJSON(t);
   }
   var YES_NO = { ru: ['да', 'нет'], uk: ['так', 'ні'], en: ['yes', 'no'] };
 
@@ -164,7 +167,7 @@ function $prelude(config) {
       num(n, 'round');
       if (digits === undefined || digits === null) return Math.round(n);
       var f = Math.pow(10, num(digits, 'round'));
-      return Math.round(n * f) / f;
+      return finite(Math.round(n * f) / f, 'round');
     },
     floor: function (n) { return Math.floor(num(n, 'floor')); },
     ceil: function (n) { return Math.ceil(num(n, 'ceil')); },
@@ -173,7 +176,8 @@ function $prelude(config) {
     max: function (a, b) { return Math.max(num(a, 'max'), num(b, 'max')); },
     toNumber: function (v) {
       if (typeof v === 'number') return v;
-      if (typeof v === 'string' && /^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$/.test(v)) return Number(v);
+      // Finite or none: a 400-digit number is out of range, as arithmetic's results are.
+      if (typeof v === 'string' && /^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$/.test(v)) return isFinite(Number(v)) ? Number(v) : null;
       return null;
     },
     toText: function (v) {
@@ -209,7 +213,8 @@ function $prelude(config) {
     if (typeof v === 'boolean') return pushText(out, (YES_NO[config.language] || YES_NO.en)[v ? 0 : 1]);
     if (isSecret(v)) throw FlowError('secret-spoken', 'a secret value cannot be spoken');
     if (isPart(v)) {
-      var part = clone(v.$part);
+      // Shared, not copied: values never change, and the command leaves as JSON text.
+      var part = v.$part;
       return part.kind === 'text' ? pushText(out, String(part.text)) : void out.push(part);
     }
     if (isSeq(v)) {
@@ -337,7 +342,7 @@ function $prelude(config) {
   function data(s, input, target, ok, error) {
     if (input.type !== 'data') throw unexpected(input, 'a data operation');
     if (input.ok !== true) return go(s, error);
-    if (target !== null) setVar(s.vars, target, input.value === undefined ? null : clone(input.value));
+    if (target !== null) setVar(s.vars, target, input.value === undefined ? null : input.value);
     return go(s, ok);
   }
   function queue(s, input, overflow) {
@@ -429,19 +434,28 @@ function $prelude(config) {
       }
       throw FlowError('spin', 'the flow ran ' + MAX_TRANSITIONS + ' blocks without waiting for the caller');
     }
-    function start(init) {
+    function begin(init, call) {
       if (!init || typeof init !== 'object') throw FlowError('bad-input', 'start needs {call, clock}');
       var s = freshState(meta, null);
-      s.call = clone(init.call === undefined ? {} : init.call);
+      s.call = call;
       return run(s, { type: 'start', clock: init.clock || null });
     }
-    function step(state, input) {
+    function checkInput(input) {
       if (!input || typeof input !== 'object' || typeof input.type !== 'string') throw FlowError('bad-input', 'step needs an input with a type');
-      var s = clone(state);
+    }
+    function resume(s, input) {
       if (!s || typeof s !== 'object' || s.flow !== meta.id) {
         throw FlowError('bad-state', 'the state belongs to flow ' + (s && s.flow) + ', not ' + meta.id);
       }
       return run(s, input);
+    }
+    function start(init) {
+      return begin(init, clone(init && init.call !== undefined ? init.call : {}));
+    }
+    function step(state, input) {
+      checkInput(input);
+      // Cloned whole, so the state that comes out shares nothing with the caller's objects.
+      return resume(clone(state), clone(input));
     }
     /** Runs the fallback clause; if that fails too, the default apology. Never throws for a bad state. */
     function fallback(state, err) {
@@ -463,7 +477,15 @@ function $prelude(config) {
       }
     }
     Object.freeze(blocks);
-    return Object.freeze({ meta: deepFreeze(meta), start: start, step: step, fallback: fallback });
+    // The host shim's way in (host-shim.ts): arguments handed over, so nothing is cloned.
+    // own.start(init) keeps init.call; own.step(state, input) steps on the state itself, which
+    // is parsed JSON or own.copy() of a state this flow returned.
+    var own = Object.freeze({
+      start: function (init) { return begin(init, init && init.call !== undefined ? init.call : {}); },
+      step: function (state, input) { checkInput(input); return resume(state, input); },
+      copy: copyState
+    });
+    return Object.freeze({ meta: deepFreeze(meta), start: start, step: step, fallback: fallback, own: own });
   }
   function deepFreeze(o) {
     if (o && typeof o === 'object') {
@@ -471,6 +493,32 @@ function $prelude(config) {
       Object.freeze(o);
     }
     return o;
+  }
+  /**
+   * A copy of a state this flow returned, for a step to change: steps change the state, its vars,
+   * counters and frames (and each frame and its vars) in place, and nothing else. Values are never
+   * changed in place (the language has no field assignment; every function here makes new values;
+   * a js block gets and gives JSON clones), so they are shared, not copied: a step that hands out
+   * a copy leaves the original as it was, for a host that refuses the step's result.
+   */
+  function copyState(s) {
+    var frames = [];
+    for (var i = 0; i < s.frames.length; i++) {
+      var f = copyRecord(s.frames[i]);
+      f.vars = copyRecord(f.vars);
+      frames.push(f);
+    }
+    return { flow: s.flow, pc: s.pc, step: s.step, vars: copyRecord(s.vars), frames: frames, counters: copyRecord(s.counters), call: s.call };
+  }
+  function copyRecord(o) {
+    var c = {};
+    for (var k in o) {
+      if (!hasOwn.call(o, k)) continue;
+      // A key the prototype answers (__proto__, or one a js block put there) is defined, not set.
+      if (k in c) setVar(c, k, o[k]);
+      else c[k] = o[k];
+    }
+    return c;
   }
 
   return Object.freeze({
