@@ -22,6 +22,7 @@ import { FlowSandbox, type SandboxLimits } from './sandbox/flow-sandbox.ts';
 import type { QuickJsEngine } from './sandbox/quickjs-engine.ts';
 import { CallSession, type SessionDeps } from './session/call-session.ts';
 import type { SpeechExtras } from './session/handler-context.ts';
+import { ConstantSpeech } from './speech/constant-speech.ts';
 import { PromptLibrary } from './speech/prompt-library.ts';
 import type { SpeechLang } from './speech/speech-language.ts';
 import { speechToMedia } from './speech/speech-media.ts';
@@ -82,6 +83,8 @@ interface Tenant {
   setup: TenantSetup;
   data: DataOperations;
   prompts: PromptLibrary;
+  /** Constant prompts rendered once (with this tenant's prompt library). */
+  constantSpeech: ConstantSpeech;
 }
 
 export class Runtime {
@@ -100,6 +103,12 @@ export class Runtime {
   constructor(private readonly options: RuntimeOptions) {
     for (const setup of options.tenants) {
       const { workspace } = setup;
+      const prompts = new PromptLibrary({
+        prompts: workspace.prompts,
+        baseDir: setup.workspaceDir ?? process.cwd(),
+        tts: options.tts,
+        cacheDir: options.speechCacheDir,
+      });
       const drivers = {
         ...createDataDrivers(workspace.dataSources, { customers: options.customers, env: options.env }),
         ...setup.dataDrivers,
@@ -112,12 +121,10 @@ export class Runtime {
           clock: options.clock,
           logger: options.logger,
         }),
-        prompts: new PromptLibrary({
-          prompts: workspace.prompts,
-          baseDir: setup.workspaceDir ?? process.cwd(),
-          tts: options.tts,
-          cacheDir: options.speechCacheDir,
-        }),
+        prompts,
+        constantSpeech: new ConstantSpeech((parts, lang) =>
+          speechToMedia(parts, lang, {}, { tts: options.tts, prompts }),
+        ),
       });
     }
   }
@@ -282,7 +289,9 @@ export class Runtime {
       data: tenant.data,
       dialPlan: tenant.setup.dialPlan ?? DEFAULT_DIAL_PLAN,
       speech: (parts: SpeechPart[], lang: SpeechLang, extras?: SpeechExtras) =>
-        speechToMedia(parts, lang, extras ?? {}, { tts: options.tts, prompts: tenant.prompts }),
+        extras
+          ? speechToMedia(parts, lang, extras, { tts: options.tts, prompts: tenant.prompts })
+          : tenant.constantSpeech.speech(parts, lang),
       events: this.events,
       callLog: options.callLog,
       logger: options.logger,
