@@ -12,7 +12,7 @@ import type { SpeechPart } from '../../language/compiled-format.ts';
 import type { SpeechLang } from './speech-language.ts';
 import type { SpeechMedia } from './speech-media.ts';
 
-export type RenderSpeech = (parts: SpeechPart[], lang: SpeechLang) => Promise<SpeechMedia>;
+export type RenderSpeech = (parts: readonly SpeechPart[], lang: SpeechLang) => Promise<SpeechMedia>;
 
 export class ConstantSpeech {
   /** Keyed by the frozen parts themselves: entries go when the sandbox context's constants go. */
@@ -20,7 +20,7 @@ export class ConstantSpeech {
 
   constructor(private readonly render: RenderSpeech) {}
 
-  speech(parts: SpeechPart[], lang: SpeechLang): Promise<SpeechMedia> {
+  speech(parts: readonly SpeechPart[], lang: SpeechLang): Promise<SpeechMedia> {
     // Frozen is the sandbox's mark of a constant (shim-reply.ts): nobody can change it afterwards.
     if (!Object.isFrozen(parts)) return this.render(parts, lang);
     let byLang = this.rendered.get(parts);

@@ -26,7 +26,7 @@ export interface SpeechMediaDeps {
 }
 
 export async function speechToMedia(
-  parts: SpeechPart[],
+  parts: readonly SpeechPart[],
   lang: SpeechLang,
   ctx: Pick<SpeechContext, 'ewtMinutes' | 'position'>,
   { tts, prompts }: SpeechMediaDeps,
