@@ -99,9 +99,10 @@ export const HOST_SHIM = `(function () {
   const constants = new TextMap();
   let nextConstant = 0;
   function commandHead(command) {
+    // The map first: Object.isFrozen walks every property in QuickJS, a lookup does not.
+    const known = mapGet(constants, command);
+    if (known !== undefined) return known + ',null';
     if (typeof command === 'object' && command !== null && isFrozen(command)) {
-      const known = mapGet(constants, command);
-      if (known !== undefined) return known + ',null';
       if (deeplyFrozen(command)) {
         const n = nextConstant++;
         mapSet(constants, command, n);
@@ -110,6 +111,20 @@ export const HOST_SHIM = `(function () {
     }
     const text = stringify(command);
     return '-1,' + (text === undefined ? 'null' : text);
+  }
+  // state.step as JSON text: a flow has a handful of step names, and every step writes one.
+  const stepTexts = new TextMap();
+  let stepTextCount = 0;
+  function stepText(step) {
+    let text = mapGet(stepTexts, step);
+    if (text === undefined) {
+      text = stringify(step);
+      if (stepTextCount < 1024) {
+        stepTextCount++;
+        mapSet(stepTexts, step, text);
+      }
+    }
+    return text;
   }
   /** What is wrong with a result's state, in the words the host used before it moved here. */
   function stateProblem(result) {
@@ -184,12 +199,12 @@ ${HELD_STATE_SHIM}
         const stateText = stringify(state);
         if (typeof stateText !== 'string') return '${BAD_RESULT_MARK}' + stringify(['the result has no state', locOf(result)]);
         const flowText = state.flow === id ? 'null' : stringify(state.flow);
-        return '[' + commandHead(result.command) + ',' + flowText + ',' + stringify(state.step) + ']\\n' + stateText;
+        return '[' + commandHead(result.command) + ',' + flowText + ',' + stepText(state.step) + ']\\n' + stateText;
       }
       // Another flow's state is not kept: the host refuses it, and the slot keeps the last one.
-      if (state.flow !== id) return '[' + commandHead(result.command) + ',' + stringify(state.flow) + ',' + stringify(state.step) + ']';
+      if (state.flow !== id) return '[' + commandHead(result.command) + ',' + stringify(state.flow) + ',' + stepText(state.step) + ']';
       const kept = keepable(state, own);
-      const out = '[' + commandHead(result.command) + ',null,' + stringify(state.step) + ']';
+      const out = '[' + commandHead(result.command) + ',null,' + stepText(state.step) + ']';
       hold(slot, kept);
       return out;
     };
