@@ -257,21 +257,12 @@ const PRELUDE_CONTROL = `
   function copyState(s) {
     var frames = [];
     for (var i = 0; i < s.frames.length; i++) {
-      var f = copyRecord(s.frames[i]);
-      f.vars = copyRecord(f.vars);
+      var f = { ...s.frames[i] };
+      f.vars = { ...f.vars };
       frames.push(f);
     }
-    return { flow: s.flow, pc: s.pc, step: s.step, vars: copyRecord(s.vars), frames: frames, counters: copyRecord(s.counters), call: s.call };
-  }
-  function copyRecord(o) {
-    var c = {};
-    for (var k in o) {
-      if (!hasOwn.call(o, k)) continue;
-      // A key the prototype answers (__proto__, or one a js block put there) is defined, not set.
-      if (k in c) setVar(c, k, o[k]);
-      else c[k] = o[k];
-    }
-    return c;
+    // Spread defines the copy's keys (a var named __proto__ stays an own key) and is native code.
+    return { flow: s.flow, pc: s.pc, step: s.step, vars: { ...s.vars }, frames: frames, counters: { ...s.counters }, call: s.call };
   }
 `;
 

@@ -93,6 +93,26 @@ describe('prelude', () => {
     });
   });
 
+  it("own.copy() copies a state's vars, counters and frames, a var named __proto__ included, and shares its values", () => {
+    const copied = run(`(function () {
+      var flow = $.flow({ id: 'f' }, {});
+      var vars = {}; $.set({ vars: vars }, '__proto__', 5); vars.list = [1, 2];
+      var s = { flow: 'f', pc: 'a', step: 'main', vars: vars, frames: [{ returnPc: 'b', vars: { x: 1 }, step: 'main', target: null }], counters: { k: 1 }, call: { id: 'c' } };
+      var c = flow.own.copy(s);
+      c.vars.y = 1; c.counters.k = 2; c.frames[0].vars.x = 2; c.frames.pop();
+      return [JSON.stringify(s), JSON.stringify(c), c.vars.list === vars.list, c.call === s.call, Object.getPrototypeOf(c.vars) === Object.prototype];
+    })()`);
+    expect(copied).toEqual({
+      ok: [
+        '{"flow":"f","pc":"a","step":"main","vars":{"__proto__":5,"list":[1,2]},"frames":[{"returnPc":"b","vars":{"x":1},"step":"main","target":null}],"counters":{"k":1},"call":{"id":"c"}}',
+        '{"flow":"f","pc":"a","step":"main","vars":{"__proto__":5,"list":[1,2],"y":1},"frames":[],"counters":{"k":2},"call":{"id":"c"}}',
+        true,
+        true,
+        true,
+      ],
+    });
+  });
+
   it('the $ object is frozen', () => {
     expect(
       run(
