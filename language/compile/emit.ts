@@ -69,6 +69,12 @@ function emitBlock(emit: Emitting, block: Block, ctx: ExprContext): void {
     w.write(`, loc: ${jsLoc(term.at.start)} });`);
     w.newline();
   }
+  // A menu's key → block table is made once, not on every key pressed.
+  let choices: string | null = null;
+  if (term.t === 'menu') {
+    choices = `$c${++emit.constants}`;
+    w.plainLine(`var ${choices} = ${labels(term.choices)};`);
+  }
   w.plainLine(`blocks[${jsString(block.id)}] = function (s, input) {`);
   for (const op of block.ops) {
     w.write('  ');
@@ -77,9 +83,9 @@ function emitBlock(emit: Emitting, block: Block, ctx: ExprContext): void {
   }
   w.write('  ');
   if (term.t === 'command' && constant !== null) {
-    w.write(`return $.cmd(s, ${jsString(term.resume)}, ${constant});`, term.at.start);
+    w.write(`s.pc = ${jsString(term.resume)}; return ${constant};`, term.at.start);
   } else {
-    emitTerminator(w, term, ctx, config);
+    emitTerminator(w, term, ctx, config, choices);
   }
   w.newline();
   w.plainLine('};');
@@ -112,17 +118,23 @@ function labels(record: Record<string, string>): string {
   return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
 }
 
-function emitTerminator(w: CodeWriter, term: Terminator, ctx: ExprContext, config: PreludeConfig): void {
+function emitTerminator(
+  w: CodeWriter,
+  term: Terminator,
+  ctx: ExprContext,
+  config: PreludeConfig,
+  choices: string | null,
+): void {
   const at = term.at.start;
   const str = jsString;
   switch (term.t) {
     case 'goto':
-      w.write(`return $.go(s, ${str(term.to)});`, at);
+      w.write(`s.pc = ${str(term.to)}; return null;`, at);
       return;
     case 'if':
-      w.write('return $.go(s, ', at);
+      w.write('s.pc = ', at);
       emitExpr(w, term.cond, ctx);
-      w.write(` ? ${str(term.ifTrue)} : ${str(term.ifFalse)});`);
+      w.write(` ? ${str(term.ifTrue)} : ${str(term.ifFalse)}; return null;`);
       return;
     case 'retry':
       w.write(
@@ -137,13 +149,14 @@ function emitTerminator(w: CodeWriter, term: Terminator, ctx: ExprContext, confi
       );
       return;
     case 'command':
-      w.write(`return $.cmd(s, ${str(term.resume)}, `, at);
+      // The pc is set first: a command that throws fails the step, and its state is dropped.
+      w.write(`s.pc = ${str(term.resume)}; return `, at);
       emitCommand(w, term.command, ctx, config);
-      w.write(`, loc: ${jsLoc(at)} });`);
+      w.write(`, loc: ${jsLoc(at)} };`);
       return;
     case 'menu':
       w.write(
-        `return $.menu(s, input, ${str(term.key)}, ${labels(term.choices)}, ${str(term.timeout)}, ${str(term.invalid)});`,
+        `return $.menu(s, input, ${str(term.key)}, ${choices ?? labels(term.choices)}, ${str(term.timeout)}, ${str(term.invalid)});`,
         at,
       );
       return;

@@ -30,11 +30,6 @@ const PRELUDE_CONTROL = `
     s.pc = pc;
     return null;
   }
-  function cmd(s, pc, command) {
-    // No copy: the host only ever sees the command as JSON text, and shared constants are frozen.
-    s.pc = pc;
-    return command;
-  }
   /** A command the compiler built ahead (constant-speech.ts): frozen, then shared by every step. */
   function constant(command) {
     return deepFreeze(command);
@@ -293,7 +288,7 @@ ${PRELUDE_VALUES.replace(/^\n/, '')}${PRELUDE_CONTROL.replace(/^\n/, '')}
     set: function (s, name, v) { setVar(s.vars, name, v); },
     get: get, add: add, sub: sub, mul: mul, div: div, mod: mod, neg: neg, lt: lt, le: le, gt: gt, ge: ge, eq: eq, isIn: isIn,
     value: value, within: within, speak: speak, str: str, seq: seq, prompt: prompt, destination: destination,
-    fields: fields, priority: priority, go: go, cmd: cmd, constant: constant, repeat: repeat, retry: retry, menu: menu, ask: ask, data: data,
+    fields: fields, priority: priority, constant: constant, repeat: repeat, retry: retry, menu: menu, ask: ask, data: data,
     queue: queue, answer: answer, call: call, ret: ret, unwind: unwind, jsBlock: jsBlock, jsExpr: jsExpr,
     error: error, raise: raise, flow: flow
   });

@@ -9,61 +9,62 @@ var meta = {"id":"Поддержка АВС Интернет@5db8c78d7cef5d03","
 var blocks = {};
 var $k1 = $.constant({ type: "say", parts: [{ kind: "text", text: "Добрый день, компания «АВС Интернет», спасибо за звонок." }], bargeIn: false, loc: { line: 6, column: 3 } });
 blocks["main"] = function (s, input) {
-  return $.cmd(s, "main#1", $k1);
+  s.pc = "main#1"; return $k1;
 };
 blocks["main#1"] = function (s, input) {
   delete s.counters["menu main@8:3"];
-  return $.go(s, "main#2");
+  s.pc = "main#2"; return null;
 };
 var $k2 = $.constant({ type: "collect", prompt: [{ kind: "text", text: "Если Вы хотите получить техническую поддержку, нажмите 1. Консультация по общим вопросам — 2. Состояние счёта — 3." }], min: 1, max: 1, terminator: null, firstTimeoutMs: 5000, interDigitTimeoutMs: 5000, pattern: null, secret: false, validKeys: ["1","2","3"], loc: { line: 8, column: 3 } });
 blocks["main#2"] = function (s, input) {
-  return $.cmd(s, "main#6", $k2);
+  s.pc = "main#6"; return $k2;
 };
 blocks["main#4"] = function (s, input) {
   return $.repeat(s, "menu main@8:3", 3, "main#2", "main#5");
 };
 var $k3 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 20, column: 22 } });
 blocks["main#5"] = function (s, input) {
-  return $.cmd(s, "$end", $k3);
+  s.pc = "$end"; return $k3;
 };
+var $c4 = { "1": "main#7", "2": "main#13", "3": "step balance" };
 blocks["main#6"] = function (s, input) {
-  return $.menu(s, input, "menu main@8:3", { "1": "main#7", "2": "main#13", "3": "step balance" }, "main#4", "main#4");
+  return $.menu(s, input, "menu main@8:3", $c4, "main#4", "main#4");
 };
-var $k4 = $.constant({ type: "say", parts: [{ kind: "text", text: "Обратите внимание, для повышения качества обслуживания Ваш разговор будет записан." }], bargeIn: false, loc: { line: 11, column: 7 } });
+var $k5 = $.constant({ type: "say", parts: [{ kind: "text", text: "Обратите внимание, для повышения качества обслуживания Ваш разговор будет записан." }], bargeIn: false, loc: { line: 11, column: 7 } });
 blocks["main#7"] = function (s, input) {
-  return $.cmd(s, "main#8", $k4);
+  s.pc = "main#8"; return $k5;
 };
-var $k5 = $.constant({ type: "record", loc: { line: 12, column: 7 } });
+var $k6 = $.constant({ type: "record", loc: { line: 12, column: 7 } });
 blocks["main#8"] = function (s, input) {
-  return $.cmd(s, "main#9", $k5);
+  s.pc = "main#9"; return $k6;
 };
-var $k6 = $.constant({ type: "queue", queue: "tech-support", priority: 0, skills: [], maxWaitMs: 600000, announce: [{ kind: "text", text: "Все операторы на линии заняты. Приблизительное время ожидания " }, { kind: "ewt" }, { kind: "text", text: " мин." }], announceEveryMs: 60000, music: "default", handlesOverflow: true, loc: { line: 13, column: 7 } });
+var $k7 = $.constant({ type: "queue", queue: "tech-support", priority: 0, skills: [], maxWaitMs: 600000, announce: [{ kind: "text", text: "Все операторы на линии заняты. Приблизительное время ожидания " }, { kind: "ewt" }, { kind: "text", text: " мин." }], announceEveryMs: 60000, music: "default", handlesOverflow: true, loc: { line: 13, column: 7 } });
 blocks["main#9"] = function (s, input) {
-  return $.cmd(s, "main#10", $k6);
+  s.pc = "main#10"; return $k7;
 };
 blocks["main#10"] = function (s, input) {
   return $.queue(s, input, "main#12");
 };
-var $k7 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 16, column: 24 } });
+var $k8 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 16, column: 24 } });
 blocks["main#12"] = function (s, input) {
-  return $.cmd(s, "$end", $k7);
+  s.pc = "$end"; return $k8;
 };
-var $k8 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 17, column: 14 } });
+var $k9 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 17, column: 14 } });
 blocks["main#13"] = function (s, input) {
-  return $.cmd(s, "$end", $k8);
+  s.pc = "$end"; return $k9;
 };
 blocks["step balance"] = function (s, input) {
   s.step = "balance";
   delete s.counters["ask contract@23:5"];
-  return $.go(s, "step balance#1");
+  s.pc = "step balance#1"; return null;
 };
-var $k9 = $.constant({ type: "collect", prompt: [{ kind: "text", text: "Наберите, пожалуйста, цифровой номер вашего договора и нажмите клавишу «#»." }], min: 4, max: 12, terminator: "#", firstTimeoutMs: 5000, interDigitTimeoutMs: 3000, pattern: null, secret: false, validKeys: null, loc: { line: 23, column: 5 } });
+var $k10 = $.constant({ type: "collect", prompt: [{ kind: "text", text: "Наберите, пожалуйста, цифровой номер вашего договора и нажмите клавишу «#»." }], min: 4, max: 12, terminator: "#", firstTimeoutMs: 5000, interDigitTimeoutMs: 3000, pattern: null, secret: false, validKeys: null, loc: { line: 23, column: 5 } });
 blocks["step balance#1"] = function (s, input) {
-  return $.cmd(s, "step balance#4", $k9);
+  s.pc = "step balance#4"; return $k10;
 };
 blocks["step balance#2"] = function (s, input) {
   delete s.counters["ask pin@25:5"];
-  return $.go(s, "step balance#5");
+  s.pc = "step balance#5"; return null;
 };
 blocks["step balance#3"] = function (s, input) {
   return $.repeat(s, "ask contract@23:5", 3, "step balance#1", "$fallback");
@@ -71,12 +72,12 @@ blocks["step balance#3"] = function (s, input) {
 blocks["step balance#4"] = function (s, input) {
   return $.ask(s, input, "ask contract@23:5", "contract", false, 4, 12, "step balance#2", "step balance#3", "step balance#3");
 };
-var $k10 = $.constant({ type: "collect", prompt: [{ kind: "text", text: "Введите свой личный PIN код и нажмите клавишу «#»." }], min: 4, max: 4, terminator: "#", firstTimeoutMs: 5000, interDigitTimeoutMs: 3000, pattern: null, secret: true, validKeys: null, loc: { line: 25, column: 5 } });
+var $k11 = $.constant({ type: "collect", prompt: [{ kind: "text", text: "Введите свой личный PIN код и нажмите клавишу «#»." }], min: 4, max: 4, terminator: "#", firstTimeoutMs: 5000, interDigitTimeoutMs: 3000, pattern: null, secret: true, validKeys: null, loc: { line: 25, column: 5 } });
 blocks["step balance#5"] = function (s, input) {
-  return $.cmd(s, "step balance#8", $k10);
+  s.pc = "step balance#8"; return $k11;
 };
 blocks["step balance#6"] = function (s, input) {
-  return $.cmd(s, "step balance#9", { type: "data", source: "billing", operation: "balance", args: [$.v(s, "contract"), $.v(s, "pin")], loc: { line: 27, column: 5 } });
+  s.pc = "step balance#9"; return { type: "data", source: "billing", operation: "balance", args: [$.v(s, "contract"), $.v(s, "pin")], loc: { line: 27, column: 5 } };
 };
 blocks["step balance#7"] = function (s, input) {
   return $.repeat(s, "ask pin@25:5", 3, "step balance#5", "$fallback");
@@ -88,45 +89,45 @@ blocks["step balance#9"] = function (s, input) {
   return $.data(s, input, "account", "step balance#10", "step balance#11");
 };
 blocks["step balance#10"] = function (s, input) {
-  return $.go(s, ($.v(s, "account") == null) ? "step balance#13" : "step balance#12");
+  s.pc = ($.v(s, "account") == null) ? "step balance#13" : "step balance#12"; return null;
 };
-var $k11 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 28, column: 19 } });
+var $k12 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 28, column: 19 } });
 blocks["step balance#11"] = function (s, input) {
-  return $.cmd(s, "$end", $k11);
+  s.pc = "$end"; return $k12;
 };
 blocks["step balance#12"] = function (s, input) {
-  return $.cmd(s, "step balance#17", { type: "say", parts: $.speak(["На вашем личном счету ", $.fn.money($.get($.v(s, "account"), "balance"), $.get($.v(s, "account"), "currency")), "."]), bargeIn: false, loc: { line: 32, column: 5 } });
+  s.pc = "step balance#17"; return { type: "say", parts: $.speak(["На вашем личном счету ", $.fn.money($.get($.v(s, "account"), "balance"), $.get($.v(s, "account"), "currency")), "."]), bargeIn: false, loc: { line: 32, column: 5 } };
 };
-var $k12 = $.constant({ type: "say", parts: [{ kind: "text", text: "Номер договора или PIN код указаны неверно." }], bargeIn: false, loc: { line: 30, column: 7 } });
+var $k13 = $.constant({ type: "say", parts: [{ kind: "text", text: "Номер договора или PIN код указаны неверно." }], bargeIn: false, loc: { line: 30, column: 7 } });
 blocks["step balance#13"] = function (s, input) {
-  return $.cmd(s, "step balance#14", $k12);
+  s.pc = "step balance#14"; return $k13;
 };
 blocks["step balance#14"] = function (s, input) {
   return $.retry(s, "retry balance@31:7", 3, "step balance", "step balance#16");
 };
-var $k13 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 31, column: 43 } });
+var $k14 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 31, column: 43 } });
 blocks["step balance#16"] = function (s, input) {
-  return $.cmd(s, "$end", $k13);
+  s.pc = "$end"; return $k14;
 };
-var $k14 = $.constant({ type: "hangup", loc: { line: 33, column: 5 } });
+var $k15 = $.constant({ type: "hangup", loc: { line: 33, column: 5 } });
 blocks["step balance#17"] = function (s, input) {
-  return $.cmd(s, "$end", $k14);
+  s.pc = "$end"; return $k15;
 };
 blocks["$fallback"] = function (s, input) {
   $.unwind(s);
-  return $.go(s, "$default");
+  s.pc = "$default"; return null;
 };
-var $k15 = $.constant({ type: "say", parts: [{ kind: "text", text: "Извините, произошла техническая ошибка. Соединяем Вас с оператором." }], bargeIn: false, loc: { line: 2, column: 6 } });
+var $k16 = $.constant({ type: "say", parts: [{ kind: "text", text: "Извините, произошла техническая ошибка. Соединяем Вас с оператором." }], bargeIn: false, loc: { line: 2, column: 6 } });
 blocks["$default"] = function (s, input) {
-  return $.cmd(s, "$default#1", $k15);
+  s.pc = "$default#1"; return $k16;
 };
-var $k16 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 2, column: 6 } });
+var $k17 = $.constant({ type: "queue", queue: "general", priority: 0, skills: [], maxWaitMs: null, announce: null, announceEveryMs: null, music: null, handlesOverflow: false, loc: { line: 2, column: 6 } });
 blocks["$default#1"] = function (s, input) {
-  return $.cmd(s, "$end", $k16);
+  s.pc = "$end"; return $k17;
 };
-var $k17 = $.constant({ type: "hangup", loc: { line: 2, column: 6 } });
+var $k18 = $.constant({ type: "hangup", loc: { line: 2, column: 6 } });
 blocks["$end"] = function (s, input) {
-  return $.cmd(s, "$end", $k17);
+  s.pc = "$end"; return $k18;
 };
 return $.flow(meta, blocks);
 })();
