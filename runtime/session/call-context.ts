@@ -27,7 +27,7 @@ export interface SharedDeps {
   acd: Acd;
   data: DataOperations;
   dialPlan: DialPlan;
-  speech(parts: SpeechPart[], lang: SpeechLang, extras?: SpeechExtras): Promise<SpeechMedia>;
+  speech(parts: SpeechPart[], lang: SpeechLang, extras?: SpeechExtras): SpeechMedia | Promise<SpeechMedia>;
   events: CallEvents;
   logger: Logger;
 }
@@ -72,7 +72,7 @@ export class CallContext implements HandlerContext {
     return this.shared.logger;
   }
 
-  speech(parts: SpeechPart[], extras?: SpeechExtras): Promise<SpeechMedia> {
+  speech(parts: SpeechPart[], extras?: SpeechExtras): SpeechMedia | Promise<SpeechMedia> {
     return this.shared.speech(parts, this.lang, extras);
   }
 

@@ -32,8 +32,8 @@ export interface HandlerContext {
   line: CallLine;
   pbx: PbxPort;
   clock: Clock;
-  /** Renders speech parts in the flow's language and synthesizes them. */
-  speech(parts: SpeechPart[], extras?: SpeechExtras): Promise<SpeechMedia>;
+  /** Renders and synthesizes speech parts: at once for a constant already rendered, else a promise. */
+  speech(parts: SpeechPart[], extras?: SpeechExtras): SpeechMedia | Promise<SpeechMedia>;
   vault: SecretVault;
   cdr: CallRecorder;
   emit(event: CallEventBody): void;

@@ -4,6 +4,7 @@
  */
 import type { SpeechPart } from '../../language/compiled-format.ts';
 import { SpeechError } from '../speech/speech-error.ts';
+import type { SpeechMedia } from '../speech/speech-media.ts';
 import { type Check, TIMEOUT } from './call-line.ts';
 import { CommandFailure, type HandlerContext, type SpeechExtras } from './handler-context.ts';
 
@@ -23,7 +24,9 @@ export async function speak(
 ): Promise<SpokenResult> {
   if (parts.length === 0) return 'done';
   if (options.bargeIn && ctx.line.hasKeys()) return 'skipped';
-  const speech = await ctx.line.guard(render(ctx, parts, options.extras));
+  // A constant prompt already rendered comes back at once: no promise, no wait.
+  const rendering = ctx.speech(parts, options.extras);
+  const speech = rendering instanceof Promise ? await ctx.line.guard(render(rendering)) : rendering;
   if (speech.media.length === 0) return 'done';
   ctx.emit({ type: 'prompt', text: speech.display, media: speech.media });
   const playbackId = await ctx.line.guard(ctx.pbx.play(ctx.line.channelId, speech.media));
@@ -38,9 +41,9 @@ export async function speak(
   return ended === TIMEOUT ? 'done' : 'interrupted';
 }
 
-async function render(ctx: HandlerContext, parts: SpeechPart[], extras: SpeechExtras | undefined) {
+async function render(rendering: Promise<SpeechMedia>): Promise<SpeechMedia> {
   try {
-    return await ctx.speech(parts, extras);
+    return await rendering;
   } catch (error) {
     if (error instanceof SpeechError) throw new CommandFailure('speech', error.message);
     throw error;

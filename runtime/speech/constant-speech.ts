@@ -15,12 +15,19 @@ import type { SpeechMedia } from './speech-media.ts';
 export type RenderSpeech = (parts: readonly SpeechPart[], lang: SpeechLang) => Promise<SpeechMedia>;
 
 export class ConstantSpeech {
-  /** Keyed by the frozen parts themselves: entries go when the sandbox context's constants go. */
-  private readonly rendered = new WeakMap<readonly SpeechPart[], Map<SpeechLang, Promise<SpeechMedia>>>();
+  /**
+   * Keyed by the frozen parts themselves: entries go when the sandbox context's constants go. A
+   * rendering in progress is its promise; a finished one is the media itself, handed out at once.
+   */
+  private readonly rendered = new WeakMap<
+    readonly SpeechPart[],
+    Map<SpeechLang, SpeechMedia | Promise<SpeechMedia>>
+  >();
 
   constructor(private readonly render: RenderSpeech) {}
 
-  speech(parts: readonly SpeechPart[], lang: SpeechLang): Promise<SpeechMedia> {
+  /** The media of `parts` in `lang`: at once for a constant already rendered, else a promise. */
+  speech(parts: readonly SpeechPart[], lang: SpeechLang): SpeechMedia | Promise<SpeechMedia> {
     // Frozen is the sandbox's mark of a constant (shim-reply.ts): nobody can change it afterwards.
     if (!Object.isFrozen(parts)) return this.render(parts, lang);
     let byLang = this.rendered.get(parts);
@@ -28,17 +35,22 @@ export class ConstantSpeech {
       byLang = new Map();
       this.rendered.set(parts, byLang);
     }
-    let media = byLang.get(lang);
-    if (!media) {
-      // Shared by every call that plays it: frozen, so no listener of prompt events can change it.
-      media = this.render(parts, lang).then((made) => {
+    const known = byLang.get(lang);
+    if (known) return known;
+    const kept = byLang;
+    const rendering = this.render(parts, lang).then(
+      (made) => {
+        // Shared by every call that plays it: frozen, so no listener of prompt events can change it.
         Object.freeze(made.media);
-        return Object.freeze(made);
-      });
-      byLang.set(lang, media);
-      const kept = byLang;
-      media.catch(() => kept.delete(lang));
-    }
-    return media;
+        kept.set(lang, Object.freeze(made));
+        return made;
+      },
+      (error: unknown) => {
+        kept.delete(lang);
+        throw error;
+      },
+    );
+    kept.set(lang, rendering);
+    return rendering;
   }
 }

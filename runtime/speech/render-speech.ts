@@ -42,7 +42,11 @@ export interface SpeechContext {
 const UNIT_AFTER_EWT =
   /^[ \t]*(?:мин|минут[аы]?|хв|хвилин[аи]?|mins?|minutes?)(?!\p{L})(?:\.(?=\s+\p{Ll}))?/iu;
 
-export function renderSpeech(parts: readonly SpeechPart[], lang: SpeechLang, ctx: SpeechContext = {}): string {
+export function renderSpeech(
+  parts: readonly SpeechPart[],
+  lang: SpeechLang,
+  ctx: SpeechContext = {},
+): string {
   let out = '';
   let afterPrompt = false;
   for (let i = 0; i < parts.length; i++) {

@@ -28,7 +28,8 @@ describe('constant speech', () => {
     const { memo, rendered } = counting();
     const parts = Object.freeze(greeting());
     const first = await memo.speech(parts, 'ru');
-    expect(await memo.speech(parts, 'ru')).toBe(first);
+    // Once rendered it comes back at once, not as a promise.
+    expect(memo.speech(parts, 'ru')).toBe(first);
     await memo.speech(parts, 'uk');
     expect(rendered).toEqual(['ru:Добрый день', 'uk:Добрый день']);
     expect(Object.isFrozen(first) && Object.isFrozen(first.media)).toBe(true);
