@@ -21,6 +21,9 @@ const ALIASES: Record<string, (typeof BUILTIN_OPERATIONS)[number]> = {
 };
 
 export class BuiltinSource implements DataDriver {
+  /** In-process and quick: nothing to stop when the timeout or a hang-up comes first. */
+  readonly stoppable = false;
+
   constructor(private readonly store: CustomerStore) {}
 
   async call(operation: string, config: OperationConfig, args: DataArgs): Promise<Json> {

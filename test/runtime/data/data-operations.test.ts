@@ -81,6 +81,26 @@ describe('DataOperations', () => {
     expect(clock.pendingTimers()).toBe(0);
   });
 
+  it('answers timeout from a driver with nothing to stop too; it gets a signal that never aborts', async () => {
+    let signal: AbortSignal | null = null;
+    const stuck: DataDriver = {
+      stoppable: false,
+      call: (_o, _c, _a, given) => {
+        signal = given;
+        return new Promise<Json>(() => {});
+      },
+    };
+    const { data, clock } = operations(stuck);
+    const answer = data.run(
+      { source: 'billing', operation: 'findByPhone', args: ['+380501234567'] },
+      () => undefined,
+    );
+    await clock.advance(3_000);
+    expect(await answer).toMatchObject({ type: 'data', ok: false, error: 'timeout' });
+    expect(signal!.aborted).toBe(false);
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
   it('answers failed for an unknown operation, a wrong argument count, or a result of the wrong shape', async () => {
     const { data } = operations({ call: async () => ['not', 'a', 'record'] });
     const none = () => undefined;
