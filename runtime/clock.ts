@@ -195,8 +195,10 @@ export class VirtualClock implements Clock {
     let i = heap.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(heap[i], heap[parent])) break;
-      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      const child = heap[i];
+      if (!before(child, heap[parent])) break;
+      heap[i] = heap[parent];
+      heap[parent] = child;
       i = parent;
     }
   }
@@ -215,7 +217,10 @@ export class VirtualClock implements Clock {
         if (left < heap.length && before(heap[left], heap[smallest])) smallest = left;
         if (right < heap.length && before(heap[right], heap[smallest])) smallest = right;
         if (smallest === i) break;
-        [heap[i], heap[smallest]] = [heap[smallest], heap[i]];
+        // Swapped through a local: a destructuring swap allocates an array on every level.
+        const moved = heap[i];
+        heap[i] = heap[smallest];
+        heap[smallest] = moved;
         i = smallest;
       }
     }

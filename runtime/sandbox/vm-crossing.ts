@@ -5,7 +5,8 @@
  * microseconds a step on their own: UTF-8 is encoded a character at a time in JavaScript, and every
  * value, argument list and result is wrapped in objects for the garbage collector. The direct
  * crossing calls the module's exported C functions (the same ones those calls use) with one reused
- * buffer for the argument, and encodes and decodes with the platform's TextEncoder/TextDecoder.
+ * buffer for the argument, and encodes and decodes UTF-8 in place through a Node Buffer over the
+ * module's memory.
  * quickjs-emscripten is pinned (0.32.0) and the exports it relies on are checked when a context is
  * built: without them the crossing falls back to the public calls, which behave the same.
  */
@@ -50,8 +51,11 @@ const EXPORTS = [
   '_QTS_FreeValuePointer',
 ] as const;
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+/** Node's Buffer with its UTF-8 methods that work in place (typed in @types/node, not exported). */
+type NodeBuffer = Buffer & {
+  utf8Slice(start: number, end: number): string;
+  utf8Write(text: string, offset: number, length: number): number;
+};
 
 /** The direct crossing for a context, or the public calls when the module lacks what it needs. */
 export function crossingFor(context: QuickJSContext): VmCrossing {
@@ -74,6 +78,7 @@ class DirectCrossing implements VmCrossing {
   private buffer = 0;
   private capacity = 0;
   private readonly argv: number;
+  private heapView: NodeBuffer | null = null;
 
   constructor(
     context: QuickJSContext,
@@ -89,11 +94,7 @@ class DirectCrossing implements VmCrossing {
   call(fn: QuickJSHandle, text: string): Crossed {
     const { m, ctx } = this;
     const arg = m._QTS_NewString(ctx, this.encode(text));
-    const heap = m.HEAPU8;
-    heap[this.argv] = arg & 0xff;
-    heap[this.argv + 1] = (arg >>> 8) & 0xff;
-    heap[this.argv + 2] = (arg >>> 16) & 0xff;
-    heap[this.argv + 3] = arg >>> 24;
+    this.heap().writeInt32LE(arg | 0, this.argv);
     const result = m._QTS_Call(ctx, fn.value as unknown as number, this.undefinedValue, 1, this.argv);
     m._QTS_FreeValuePointer(ctx, arg);
     const error = m._QTS_ResolveException(ctx, result);
@@ -102,9 +103,9 @@ class DirectCrossing implements VmCrossing {
       return { ok: false, error: this.internals.memory.heapValueHandle(error) };
     }
     const chars = m._QTS_GetString(ctx, result);
-    // Read the heap afresh: the call may have grown the module's memory (a new buffer).
-    const after = m.HEAPU8;
-    const out = decoder.decode(after.subarray(chars, after.indexOf(0, chars)));
+    // The heap afresh: the call may have grown the module's memory (a new buffer).
+    const heap = this.heap();
+    const out = heap.utf8Slice(chars, heap.indexOf(0, chars));
     m._QTS_FreeCString(ctx, chars);
     m._QTS_FreeValuePointer(ctx, result);
     return { ok: true, text: out };
@@ -120,10 +121,21 @@ class DirectCrossing implements VmCrossing {
       this.capacity = this.buffer === 0 ? 0 : capacity;
       if (this.buffer === 0) throw new RangeError('callflow: sandbox memory cap');
     }
-    const heap = this.m.HEAPU8;
-    const { written } = encoder.encodeInto(text, heap.subarray(this.buffer, this.buffer + this.capacity - 1));
+    const heap = this.heap();
+    const written = heap.utf8Write(text, this.buffer, this.capacity - 1);
     heap[this.buffer + written] = 0;
     return this.buffer;
+  }
+
+  /**
+   * The module's memory as a Node Buffer (a view, no copy), made again only when the memory has
+   * grown: reading and writing UTF-8 through it needs no typed-array view per step.
+   */
+  private heap(): NodeBuffer {
+    const memory = this.m.HEAPU8.buffer;
+    if (this.heapView === null || this.heapView.buffer !== memory)
+      this.heapView = Buffer.from(memory) as NodeBuffer;
+    return this.heapView;
   }
 
   dispose(): void {
