@@ -43,7 +43,7 @@ import { DEFAULT_SANDBOX_LIMITS, type SandboxLimits } from './sandbox-limits.ts'
 import { readShimReply } from './shim-reply.ts';
 import { type ScriptInfo, stepFailure } from './step-failure.ts';
 import { StepReply } from './step-reply.ts';
-import type { Crossed } from './vm-crossing.ts';
+import type { Crossed, CrossingArgs } from './vm-crossing.ts';
 
 export { HeldState } from './held-state.ts';
 export { DEFAULT_SANDBOX_LIMITS, type SandboxLimits } from './sandbox-limits.ts';
@@ -92,6 +92,8 @@ export class FlowSandbox {
   private lastWasHere = false;
   private lastText: string | null = null;
   private undoNext = false;
+  /** Reused for every call into the context (one call at a time). */
+  private readonly args: CrossingArgs = { numbers: [0, -1, 0, 0], extra: null };
   private sinceMemoryCheck = 0;
   private readonly stats: SandboxStats = { steps: 0, failures: 0, rebuilds: 0, lastRebuildReason: null };
 
@@ -220,7 +222,7 @@ export class FlowSandbox {
     return texts[0];
   }
 
-  /** One string in, one string out (host-shim.ts): the head, then maybe a newline and a state. */
+  /** One string in (the argument, then maybe a newline and a state) and one out (host-shim.ts). */
   private call(
     name: EntryName,
     arg: object,
@@ -252,8 +254,14 @@ export class FlowSandbox {
     } else if (state !== null) {
       text = typeof state === 'string' ? state : JSON.stringify(state);
     }
-    const head = `[${SHIM_ENTRY[name]},${slot},${JSON.stringify(clock.epochMs)},${this.clockText(live, clock)},[${JSON.stringify(arg)}],${this.settle(live)}]`;
-    const crossed = this.cross(live, text === null ? head : `${head}\n${text}`, this.limits.stepDeadlineMs);
+    const argText = JSON.stringify(arg);
+    const args = this.crossingArgs(live, SHIM_ENTRY[name], slot, clock.epochMs, this.clockText(live, clock));
+    const crossed = this.cross(
+      live,
+      text === null ? argText : `${argText}\n${text}`,
+      args,
+      this.limits.stepDeadlineMs,
+    );
     this.stats.steps++;
     const outcome = crossed.ok
       ? this.replyFrom(crossed.text, live, held, slot)
@@ -263,28 +271,51 @@ export class FlowSandbox {
     return outcome;
   }
 
-  /** The `undo, dropped` fields of the next head: this call settles the last change. */
-  private settle(live: Live): string {
+  /**
+   * What goes into the entry beside the text (host-shim.ts): this call settles the last change
+   * (undo), and carries the slots of calls that ended and a new clock when there are any.
+   */
+  private crossingArgs(
+    live: Live,
+    entry: number,
+    slot: number,
+    epochMs: number,
+    clock: string | null,
+  ): CrossingArgs {
     const undo = this.undoNext ? 1 : 0;
     this.undoNext = false;
     this.lastHeld = null;
-    if (live.dropped.length === 0) return `${undo},0`;
-    const dropped = JSON.stringify(live.dropped);
-    live.dropped.length = 0;
-    return `${undo},${dropped}`;
+    const args = this.args;
+    args.numbers[0] = entry;
+    args.numbers[1] = slot;
+    args.numbers[2] = epochMs;
+    args.numbers[3] = undo;
+    args.extra = null;
+    if (live.dropped.length > 0 || clock !== null) {
+      const dropped = live.dropped.length > 0 ? JSON.stringify(live.dropped) : '0';
+      live.dropped.length = 0;
+      args.extra = `[${clock ?? 'null'},${dropped}]`;
+    }
+    return args;
   }
 
-  private clockText(live: Live, clock: FlowClock): string {
-    if (clock.local === live.sentLocal && clock.open === live.sentOpen) return 'null';
+  /** The clock's local fields and calendars as JSON when the context has not seen them, else null. */
+  private clockText(live: Live, clock: FlowClock): string | null {
+    if (clock.local === live.sentLocal && clock.open === live.sentOpen) return null;
     live.sentLocal = clock.local;
     live.sentOpen = clock.open;
     return JSON.stringify([clock.local, clock.open]);
   }
 
-  private cross(live: Live, text: string, deadlineMs: number): Crossed | { ok: false; error: SandboxError } {
+  private cross(
+    live: Live,
+    text: string,
+    args: CrossingArgs,
+    deadlineMs: number,
+  ): Crossed | { ok: false; error: SandboxError } {
     this.deadline.start(deadlineMs);
     try {
-      return live.crossing.call(live.entry, text);
+      return live.crossing.call(live.entry, text, args);
     } catch (error) {
       if (error instanceof RangeError && error.message === MEMORY_CAP) {
         return { ok: false, error: new SandboxError('out-of-memory', 'out of memory', null, null) };
@@ -379,8 +410,8 @@ export class FlowSandbox {
 
   /** States of some of the context's slots as JSON text, or null when the context cannot say. */
   private exportSlots(live: Live, slots: number[]): string[] | null {
-    const head = `[${SHIM_ENTRY.export},-1,0,null,${JSON.stringify(slots)},${this.settle(live)}]`;
-    const crossed = this.cross(live, head, this.limits.loadDeadlineMs);
+    const args = this.crossingArgs(live, SHIM_ENTRY.export, -1, 0, null);
+    const crossed = this.cross(live, JSON.stringify(slots), args, this.limits.loadDeadlineMs);
     if (!crossed.ok) {
       if (!(crossed.error instanceof SandboxError)) crossed.error.dispose();
       return null;

@@ -3,11 +3,13 @@
  * the one entry point the host calls for a flow: text in, text out, so no host object ever enters
  * the VM, and one string crosses each way per step (every crossing copies and re-encodes).
  *
- *   in:  `[entry, slot, epochMs, clock, args, undo, dropped]`, then for a state given as text a
- *        newline and the state's JSON text (JSON has no raw newline), prepended to the args.
- *        `clock` is `[local, open]` when it differs from the last one this context was sent, else
- *        null; the entry puts `{epochMs, local, open}` back as the last field of `args[0]` (the
- *        step input, the start's init, the fallback's error), so the flow sees what the host built.
+ *   in:  `(text, entry, slot, epochMs, undo, extra)`. `text` is the argument's JSON (the step input,
+ *        the start's init, the fallback's error; the list of slots to export), then for a state
+ *        given as text a newline and the state's JSON text (JSON has no raw newline). The numbers
+ *        cross as numbers (no JSON to parse). `extra`, only when there is something to say, is
+ *        `[clock, dropped]`: `clock` is `[local, open]` when it differs from the last one this
+ *        context was sent, else null. The entry puts `{epochMs, local, open}` into the argument
+ *        as `clock`, so the flow sees what the host built.
  *   out: `[constant, command, flow, step]`, then for a state kept as text a newline and the state's
  *        JSON text. `flow` is `state.flow`, or null when it is this flow's id; `step` is
  *        `state.step`. `constant` is -1 for a command made by this step, else the number of a
@@ -159,20 +161,20 @@ ${HELD_STATE_SHIM}
   if (!g.${FLOWS_GLOBAL}) g.${FLOWS_GLOBAL} = {};
   const ENTRIES = ['start', 'step', 'fallback'];
   return function entryFor(id) {
-    return function callflowEntry(text) {
-      const cut = indexOf(text, '\\n');
-      const head = parse(cut < 0 ? text : slice(text, 0, cut));
-      const entry = head[0];
-      const slot = head[1];
-      now = head[2];
-      settleLast(head[5] === 1);
-      if (head[6] !== 0) drop(head[6]);
-      if (head[3] !== null) {
-        clockLocal = freeze(head[3][0]);
-        clockOpen = freeze(head[3][1]);
+    return function callflowEntry(text, entry, slot, epochMs, undo, extra) {
+      now = epochMs;
+      settleLast(undo === 1);
+      if (extra !== undefined) {
+        const more = parse(extra);
+        if (more[0] !== null) {
+          clockLocal = freeze(more[0][0]);
+          clockOpen = freeze(more[0][1]);
+        }
+        if (more[1] !== 0) drop(more[1]);
       }
-      if (entry === 3) return exportStates(head[4]);
-      const input = head[4][0];
+      if (entry === 3) return exportStates(parse(text));
+      const cut = indexOf(text, '\\n');
+      const input = parse(cut < 0 ? text : slice(text, 0, cut));
       input.clock = { epochMs: now, local: clockLocal, open: clockOpen };
       const flow = g.${FLOWS_GLOBAL} && g.${FLOWS_GLOBAL}[id];
       const fn = ENTRIES[entry];

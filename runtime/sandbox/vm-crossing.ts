@@ -1,5 +1,5 @@
 /**
- * One string into a QuickJS function, one string back: the only way the host calls a flow.
+ * One string (and four numbers) into a QuickJS function, one string back: the only way the host calls a flow.
  *
  * quickjs-emscripten's public calls (`newString`, `callFunction`, `getString`) cost several
  * microseconds a step on their own: UTF-8 is encoded a character at a time in JavaScript, and every
@@ -15,8 +15,17 @@ import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten';
 /** A string result, or the exception the function threw (the caller disposes it). */
 export type Crossed = { ok: true; text: string } | { ok: false; error: QuickJSHandle };
 
+/**
+ * The arguments after the text: four numbers (cheaper as numbers than as JSON the VM must parse)
+ * and a rare second text (null: not passed).
+ */
+export interface CrossingArgs {
+  numbers: [number, number, number, number];
+  extra: string | null;
+}
+
 export interface VmCrossing {
-  call(fn: QuickJSHandle, text: string): Crossed;
+  call(fn: QuickJSHandle, text: string, args: CrossingArgs): Crossed;
   dispose(): void;
 }
 
@@ -26,6 +35,7 @@ interface ModuleExports {
   _malloc(bytes: number): number;
   _free(pointer: number): void;
   _QTS_NewString(ctx: number, chars: number): number;
+  _QTS_NewFloat64(ctx: number, value: number): number;
   _QTS_Call(ctx: number, fn: number, thisValue: number, argc: number, argv: number): number;
   _QTS_ResolveException(ctx: number, value: number): number;
   _QTS_GetString(ctx: number, value: number): number;
@@ -40,10 +50,13 @@ interface ContextInternals {
   memory: { heapValueHandle(pointer: number): QuickJSHandle };
 }
 
+const MAX_ARGS = 6;
+
 const EXPORTS = [
   '_malloc',
   '_free',
   '_QTS_NewString',
+  '_QTS_NewFloat64',
   '_QTS_Call',
   '_QTS_ResolveException',
   '_QTS_GetString',
@@ -78,6 +91,8 @@ class DirectCrossing implements VmCrossing {
   private buffer = 0;
   private capacity = 0;
   private readonly argv: number;
+  /** The argument values of the call in progress (JSValue pointers). */
+  private readonly values = new Array<number>(MAX_ARGS).fill(0);
   private heapView: NodeBuffer | null = null;
 
   constructor(
@@ -87,16 +102,21 @@ class DirectCrossing implements VmCrossing {
     this.m = internals.module as ModuleExports;
     this.ctx = internals.ctx.value;
     this.undefinedValue = context.undefined.value as unknown as number;
-    this.argv = this.m._malloc(4);
+    this.argv = this.m._malloc(4 * MAX_ARGS);
     if (this.argv === 0) throw new RangeError('callflow: sandbox memory cap');
   }
 
-  call(fn: QuickJSHandle, text: string): Crossed {
-    const { m, ctx } = this;
-    const arg = m._QTS_NewString(ctx, this.encode(text));
-    this.heap().writeInt32LE(arg | 0, this.argv);
-    const result = m._QTS_Call(ctx, fn.value as unknown as number, this.undefinedValue, 1, this.argv);
-    m._QTS_FreeValuePointer(ctx, arg);
+  call(fn: QuickJSHandle, text: string, args: CrossingArgs): Crossed {
+    const { m, ctx, values } = this;
+    values[0] = m._QTS_NewString(ctx, this.encode(text));
+    for (let i = 0; i < 4; i++) values[i + 1] = m._QTS_NewFloat64(ctx, args.numbers[i]);
+    // The buffer is free again: NewString copied the first text into the VM.
+    const argc = args.extra === null ? 5 : 6;
+    if (argc === 6) values[5] = m._QTS_NewString(ctx, this.encode(args.extra!));
+    const heap = this.heap();
+    for (let i = 0; i < argc; i++) heap.writeInt32LE(values[i] | 0, this.argv + 4 * i);
+    const result = m._QTS_Call(ctx, fn.value as unknown as number, this.undefinedValue, argc, this.argv);
+    for (let i = 0; i < argc; i++) m._QTS_FreeValuePointer(ctx, values[i]);
     const error = m._QTS_ResolveException(ctx, result);
     if (error !== 0) {
       m._QTS_FreeValuePointer(ctx, result);
@@ -104,8 +124,8 @@ class DirectCrossing implements VmCrossing {
     }
     const chars = m._QTS_GetString(ctx, result);
     // The heap afresh: the call may have grown the module's memory (a new buffer).
-    const heap = this.heap();
-    const out = heap.utf8Slice(chars, heap.indexOf(0, chars));
+    const after = this.heap();
+    const out = after.utf8Slice(chars, after.indexOf(0, chars));
     m._QTS_FreeCString(ctx, chars);
     m._QTS_FreeValuePointer(ctx, result);
     return { ok: true, text: out };
@@ -146,14 +166,16 @@ class DirectCrossing implements VmCrossing {
   }
 }
 
-class PublicCrossing implements VmCrossing {
+/** The public calls of quickjs-emscripten: slower, same behaviour (exported for tests). */
+export class PublicCrossing implements VmCrossing {
   constructor(private readonly context: QuickJSContext) {}
 
-  call(fn: QuickJSHandle, text: string): Crossed {
+  call(fn: QuickJSHandle, text: string, args: CrossingArgs): Crossed {
     const { context } = this;
-    const input = context.newString(text);
-    const result = context.callFunction(fn, context.undefined, input);
-    input.dispose();
+    const values = [context.newString(text), ...args.numbers.map((n) => context.newNumber(n))];
+    if (args.extra !== null) values.push(context.newString(args.extra));
+    const result = context.callFunction(fn, context.undefined, ...values);
+    for (const value of values) value.dispose();
     if (result.error) return { ok: false, error: result.error };
     const out = context.getString(result.value);
     result.value.dispose();

@@ -34,11 +34,10 @@ async function readDigits(rules: Rules, ctx: HandlerContext) {
   let pressed = '';
   let terminated = false;
   for (;;) {
-    const key = await line.wait(
-      nextKey,
-      null,
-      digits === '' ? rules.firstTimeoutMs : rules.interDigitTimeoutMs,
-    );
+    // Keys typed ahead are taken at once (no wait, no timer); otherwise wait for the next one.
+    const key =
+      line.takeKey() ??
+      (await line.wait(nextKey, null, digits === '' ? rules.firstTimeoutMs : rules.interDigitTimeoutMs));
     if (key === TIMEOUT) break;
     pressed += key;
     if (key === rules.terminator) {
