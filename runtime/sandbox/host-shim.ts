@@ -156,6 +156,9 @@ ${HELD_STATE_SHIM}
   // The clock's local fields and calendars, as last sent (frozen: every call of the minute reads them).
   let clockLocal = null;
   let clockOpen = null;
+  // The clock a step sees, frozen and shared by every step at the same instant (virtual time, or
+  // a burst of calls within a millisecond).
+  let stepClock = null;
 
   const g = globalThis;
   if (!g.${FLOWS_GLOBAL}) g.${FLOWS_GLOBAL} = {};
@@ -175,7 +178,10 @@ ${HELD_STATE_SHIM}
       if (entry === 3) return exportStates(parse(text));
       const cut = indexOf(text, '\\n');
       const input = parse(cut < 0 ? text : slice(text, 0, cut));
-      input.clock = { epochMs: now, local: clockLocal, open: clockOpen };
+      if (stepClock === null || stepClock.epochMs !== now || stepClock.local !== clockLocal || stepClock.open !== clockOpen) {
+        stepClock = freeze({ epochMs: now, local: clockLocal, open: clockOpen });
+      }
+      input.clock = stepClock;
       const flow = g.${FLOWS_GLOBAL} && g.${FLOWS_GLOBAL}[id];
       const fn = ENTRIES[entry];
       if (!flow || typeof flow[fn] !== 'function') throw new TypeError('flow ' + id + ' has no ' + fn + '()');
