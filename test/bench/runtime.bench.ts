@@ -7,7 +7,7 @@
  * heap, plus the call states the sandbox holds in its QuickJS memory), and the ratios. Targets: at
  * least 1/3 of the baseline's throughput, at most 10 KB per waiting call.
  *
- *   npm run bench -- runtime            (options: --calls=N, --rounds=N; default 10,000 and 3)
+ *   npm run bench -- runtime            (options: --calls=N, --rounds=N; default 10,000 and 5)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -175,7 +175,7 @@ function freshWorld(cacheDir: string) {
 
 export async function run(args: string[] = []): Promise<void> {
   const calls = Number(args.find((a) => a.startsWith('--calls='))?.slice(8) ?? 10_000);
-  const rounds = Math.max(1, Number(args.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 3));
+  const rounds = Math.max(1, Number(args.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 5));
   const loaded = await loadFlow(
     join(import.meta.dirname, '..', '..', 'examples', 'abc-internet', 'support.flow'),
   );
