@@ -113,6 +113,23 @@ describe('prelude', () => {
     });
   });
 
+  it('a setter a js block put on Object.prototype does not catch a variable', () => {
+    expect(
+      run(`(function () {
+        var caught = null;
+        Object.defineProperty(Object.prototype, 'total', { set: function (v) { caught = v; }, configurable: true });
+        try {
+          var s = { vars: {} };
+          $.set(s, 'total', 7);
+          $.set(s, 'total', 8);
+          return [caught, JSON.stringify(s.vars)];
+        } finally {
+          delete Object.prototype.total;
+        }
+      })()`),
+    ).toEqual({ ok: [null, '{"total":8}'] });
+  });
+
   it('the $ object is frozen', () => {
     expect(
       run(

@@ -41,8 +41,11 @@ function $prelude(config) {
     return hasOwn.call(vars, name) && vars[name] !== undefined ? vars[name] : null;
   }
   function setVar(vars, name, value) {
-    // Defined rather than assigned so a variable called __proto__ is an ordinary key.
-    Object.defineProperty(vars, name, { value: value === undefined ? null : value, writable: true, enumerable: true, configurable: true });
+    var v = value === undefined ? null : value;
+    // An own key, or one nothing inherits, is assigned; any other (__proto__, toString, a setter a
+    // js block put on Object.prototype) is defined, so it stays an ordinary key of the record.
+    if (hasOwn.call(vars, name) || !(name in vars)) vars[name] = v;
+    else Object.defineProperty(vars, name, { value: v, writable: true, enumerable: true, configurable: true });
   }
   function clockOf(input) {
     if (!input || !input.clock || typeof input.clock !== 'object') throw FlowError('no-clock', 'the host sent no clock with this input');
