@@ -14,6 +14,8 @@ export class CampaignRun {
   timer: TimerHandle | null = null;
   waiting: DialWait = 'not-running';
   wakeAt: number | null = null;
+  /** Endpoints being rung now (originated, not yet answered): what a stop withdraws. */
+  readonly ringing = new Set<string>();
   /** Store writes not yet done. */
   pendingWrites = 0;
   private writes: Promise<void> = Promise.resolve();

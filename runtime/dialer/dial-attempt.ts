@@ -40,6 +40,7 @@ export async function runAttempt(host: AttemptHost, run: CampaignRun, n: Campaig
     return;
   }
   let outcome: OriginateOutcome;
+  run.ringing.add(endpoint);
   try {
     // No appArgs: the adapter's default marks the channel as ours, never as an inbound call — also
     // when it is adopted again after the event stream reconnects.
@@ -55,6 +56,8 @@ export async function runAttempt(host: AttemptHost, run: CampaignRun, n: Campaig
       error: (error as Error).message,
     });
     outcome = { type: 'failed', reason: 'failed', cause: 0 };
+  } finally {
+    run.ringing.delete(endpoint);
   }
   const now = clock.now();
   if (outcome.type === 'failed') {

@@ -4,7 +4,7 @@
  * start, whenever a call ends, a number changes or an operator of the tenant changes state, and at
  * the time the decision names (the start time, the window's opening, the next retry) on the
  * injected clock. Each attempt runs in dial-attempt.ts. Pausing or stopping dials nothing new;
- * calls in progress run to their end. Numbers are written through to the store as they change.
+ * stopping also withdraws the calls still ringing; answered calls run to their end. Numbers are written through to the store as they change.
  *
  * Operators' scripts: `surveyCall(tenant, operatorId)` is the operator's latest survey call with its
  * script, `answer(...)` enters the customer's answers (and notes), stored with the customer at once.
@@ -75,10 +75,21 @@ export class Dialer {
     return this.control(run);
   }
 
-  /** Ends the campaign for good: nothing more is dialled; calls in progress finish. */
+  /**
+   * Ends the campaign for good: nothing more is dialled, calls still ringing are withdrawn (they do
+   * not count as attempts), answered calls finish.
+   */
   async stop(tenant: string, campaignId: string): Promise<CampaignProgress> {
     const run = await this.load(tenant, campaignId);
     if (run.campaign.status !== 'completed') await this.setStatus(run, 'stopped');
+    for (const endpoint of run.ringing) {
+      void this.options.pbx.cancelOriginate?.(endpoint).catch((error: Error) =>
+        this.logger().log('warn', 'dialer: could not withdraw a ringing call', {
+          campaign: run.id,
+          error: error.message,
+        }),
+      );
+    }
     return this.control(run);
   }
 

@@ -211,6 +211,31 @@ describe('an operator-mode campaign', () => {
 });
 
 describe('campaign control on the clock', () => {
+  it('stop withdraws a call still ringing: the number is not counted as attempted, the line is hung up', async () => {
+    const number = '0506666611';
+    h.phone(number, { type: 'never' });
+    const campaign = h.campaign(
+      {
+        pacing: { maxConcurrent: 1, ratio: 1 },
+        ringTimeoutSec: 60,
+        retry: { retries: 0, intervalMs: 60_000 },
+      },
+      [{ number }],
+    );
+    await h.dialer.start(TENANT, campaign.id);
+    await h.until(async () => (await h.numberOf(campaign, number)).state === 'dialing');
+    const ringing = () =>
+      [...h.sim.world.channels.values()].some((c) => c.resource === `${number}@trunk` && !c.hangingUp);
+    await h.until(() => ringing());
+    await h.dialer.stop(TENANT, campaign.id);
+    await h.until(() => !ringing());
+    await h.until(async () => (await h.numberOf(campaign, number)).state === 'pending');
+    expect(await h.numberOf(campaign, number)).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(h.dialer.progress(TENANT, campaign.id)?.campaign.status ?? (await h.status(campaign))).toBe(
+      'stopped',
+    );
+  }, 60_000);
+
   it('waits for its start time and window; pause holds it; stop ends it with numbers left undialled', async () => {
     const numbers = ['0506666601', '0506666602', '0506666603'];
     for (const n of numbers) h.phone(n, { type: 'busy' });
