@@ -29,6 +29,7 @@ import { AcdCore, type AcdEvent, type Offer } from './acd-core.ts';
 import { type TransferResult, type TransferTarget, transferCall } from './acd-transfer.ts';
 import { CallFlow } from './call-flow.ts';
 import { AcdCluster, type ClusterOptions } from './cluster.ts';
+import { operatorPresence } from './cluster-views.ts';
 import type { AcdCoordinator, ClusterCoordinator, OperatorRequest } from './coordinator.ts';
 import { MemoryCoordinator } from './memory-coordinator.ts';
 import { type AcdOperator, type OperatorConfig, operatorEndpoint } from './operator.ts';
@@ -160,16 +161,7 @@ export class AcdService implements Acd {
       this.flow.carryOut(t, offers);
       return;
     }
-    void this.flow.sync.operator(tenant, op.id, () =>
-      this.coordinator.putOperator({
-        tenant,
-        operatorId: op.id,
-        state: op.state,
-        takesCalls: t.core.operators.available(op),
-        skills: [...op.skills.keys()],
-        queues: [...op.memberships.keys()],
-      }),
-    );
+    void this.flow.sync.operator(tenant, op.id, () => this.coordinator.putOperator(operatorPresence(t, op)));
     this.flow.carryOut(t, offers);
   }
 

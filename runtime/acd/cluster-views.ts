@@ -1,6 +1,6 @@
 /** How an operator of a routing core reads as a shared presence row (cluster.ts). */
 import type { TenantAcd } from './acd-service.ts';
-import type { OperatorRequest, PresenceView, Workplace } from './coordinator.ts';
+import type { OperatorPresence, OperatorRequest, PresenceView, Workplace } from './coordinator.ts';
 import { type AcdOperator, operatorEndpoint } from './operator.ts';
 
 /** The shared row an operator's request leads to (taken over in one step with it). */
@@ -21,8 +21,8 @@ export function requestTarget(
   return { state, takesCalls: states.takesCalls(state), extension: request.extension.trim(), endpoint };
 }
 
-/** The operator as this process has them, owned by `node`, holding no call. */
-export function presenceOf(t: TenantAcd, op: AcdOperator, node: string): PresenceView {
+/** What this process says of an operator when it puts or joins their presence row. */
+export function operatorPresence(t: TenantAcd, op: AcdOperator): OperatorPresence {
   return {
     tenant: t.name,
     operatorId: op.id,
@@ -30,6 +30,13 @@ export function presenceOf(t: TenantAcd, op: AcdOperator, node: string): Presenc
     takesCalls: t.core.operators.available(op),
     skills: [...op.skills.keys()],
     queues: [...op.memberships.keys()],
+  };
+}
+
+/** The operator as this process has them, owned by `node`, holding no call. */
+export function presenceOf(t: TenantAcd, op: AcdOperator, node: string): PresenceView {
+  return {
+    ...operatorPresence(t, op),
     callId: null,
     node,
     claimedBy: null,

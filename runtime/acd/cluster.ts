@@ -22,7 +22,7 @@ import type { AcdCall } from './acd-call.ts';
 import type { TenantAcd } from './acd-service.ts';
 import type { CallFlow } from './call-flow.ts';
 import { ClusterSweep } from './cluster-sweep.ts';
-import { presenceOf, requestTarget } from './cluster-views.ts';
+import { operatorPresence, presenceOf, requestTarget } from './cluster-views.ts';
 import type {
   ClusterCoordinator,
   ClusterMessage,
@@ -106,16 +106,7 @@ export class AcdCluster {
   /** The operator's presence row exists (created if missing); this process mirrors or owns them. */
   join(t: TenantAcd, op: AcdOperator): void {
     void this.host.flow.sync
-      .operator(t.name, op.id, () =>
-        this.coordinator.joinOperator({
-          tenant: t.name,
-          operatorId: op.id,
-          state: op.state,
-          takesCalls: t.core.operators.available(op),
-          skills: [...op.skills.keys()],
-          queues: [...op.memberships.keys()],
-        }),
-      )
+      .operator(t.name, op.id, () => this.coordinator.joinOperator(operatorPresence(t, op)))
       .then((view) => this.apply(view))
       .catch((error) => this.warn('operator presence not shared', error, { operator: op.id }));
   }

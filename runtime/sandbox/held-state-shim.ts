@@ -44,10 +44,9 @@ export const HELD_STATE_SHIM = `
       typeof own.step === 'function' && typeof own.copy === 'function' ? own : null;
     return ownOf;
   }
-  /** A slot's state as a state a step may change. */
+  /** A slot's state as a state a step may change (a slot holds an object only for a flow with own). */
   function load(value, own) {
-    if (typeof value === 'string') return parse(value);
-    return own !== null ? apply(own.copy, own, [value]) : parse(stringify(value));
+    return typeof value === 'string' ? parse(value) : apply(own.copy, own, [value]);
   }
   /** What a slot keeps of a step's state; throws as JSON.stringify does for a text it cannot write. */
   function keepable(state, own) {

@@ -195,7 +195,7 @@ ${HELD_STATE_SHIM}
           const value = slot < 0 ? undefined : mapGet(slots, slot);
           if (value === undefined) return '${BAD_RESULT_MARK}' + stringify(['${NO_HELD_STATE}', null]);
           // The fallback clones what it is given; a step changes it.
-          state = entry === 2 && own !== null && typeof value !== 'string' ? value : load(value, own);
+          state = entry === 2 && typeof value !== 'string' ? value : load(value, own);
         }
         if (entry === 2) result = apply(flow.fallback, flow, [state, input]);
         else result = own !== null ? apply(own.step, own, [state, input]) : apply(flow.step, flow, [state, input]);

@@ -3,8 +3,11 @@
  * sandbox is tested on its own. Each generated line N maps to flow line N + 100 in the source map,
  * which makes the mapping visible in assertions.
  */
+import { join } from 'node:path';
 import { buildSourceMap, type Mapping } from '../../../language/compile/source-map.ts';
 import type { CallInfo, CompiledFlow, FlowMeta, StartInput } from '../../../language/compiled-format.ts';
+import { QuickJsEngine } from '../../../runtime/sandbox/quickjs-engine.ts';
+import { loadFlow } from '../../../runtime/simulation/load-flow.ts';
 
 export const FLOW_LINE_OFFSET = 100;
 
@@ -81,4 +84,18 @@ export function clockAt(epochMs: number) {
     local: { year: 2026, month: 1, day: 5, hour: 11, minute: 0, weekday: 1, iso: '2026-01-05T11:00' },
     open: {},
   };
+}
+
+/**
+ * What the sandbox suites share: an engine of their own (a small cap, never renewed behind their
+ * back) and the reference flow compiled.
+ */
+export async function sandboxSuite(): Promise<{ engine: QuickJsEngine; support: CompiledFlow }> {
+  const engine = await QuickJsEngine.load({
+    capBytes: 96 * 1024 * 1024,
+    renewAboveBytes: 1024 * 1024 * 1024,
+  });
+  const loaded = await loadFlow(join(import.meta.dirname, '../../../examples/abc-internet/support.flow'));
+  if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+  return { engine, support: loaded.compiled };
 }

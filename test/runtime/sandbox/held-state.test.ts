@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSourceMap } from '../../../language/compile/source-map.ts';
 import type { CompiledFlow, StepInput } from '../../../language/compiled-format.ts';
@@ -9,8 +8,7 @@ import {
   type StepReply,
 } from '../../../runtime/sandbox/flow-sandbox.ts';
 import { QuickJsEngine } from '../../../runtime/sandbox/quickjs-engine.ts';
-import { loadFlow } from '../../../runtime/simulation/load-flow.ts';
-import { callStart, clockAt, handWrittenFlow } from './hand-written-flow.ts';
+import { callStart, clockAt, handWrittenFlow, sandboxSuite } from './hand-written-flow.ts';
 
 const T0 = Date.UTC(2026, 0, 5, 9);
 
@@ -72,10 +70,7 @@ describe('call states held in the sandbox', () => {
   let engine: QuickJsEngine;
   let support: CompiledFlow;
   beforeAll(async () => {
-    engine = await QuickJsEngine.load({ capBytes: 96 * 1024 * 1024, renewAboveBytes: 1024 * 1024 * 1024 });
-    const loaded = await loadFlow(join(import.meta.dirname, '../../../examples/abc-internet/support.flow'));
-    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-    support = loaded.compiled;
+    ({ engine, support } = await sandboxSuite());
   });
 
   it('runs the reference flow exactly as a state kept on the host does: same commands, same state text', async () => {

@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSourceMap } from '../../../language/compile/source-map.ts';
 import type { CompiledFlow } from '../../../language/compiled-format.ts';
 import { FlowSandbox, type StepOutcome, type StepReply } from '../../../runtime/sandbox/flow-sandbox.ts';
-import { QuickJsEngine } from '../../../runtime/sandbox/quickjs-engine.ts';
-import { loadFlow } from '../../../runtime/simulation/load-flow.ts';
-import { callStart, clockAt, FLOW_LINE_OFFSET, handWrittenFlow } from './hand-written-flow.ts';
+import type { QuickJsEngine } from '../../../runtime/sandbox/quickjs-engine.ts';
+import { callStart, clockAt, FLOW_LINE_OFFSET, handWrittenFlow, sandboxSuite } from './hand-written-flow.ts';
 
 const T0 = Date.UTC(2026, 0, 5, 9);
 
@@ -40,10 +38,7 @@ describe('one string in, one string out', () => {
   let engine: QuickJsEngine;
   let support: CompiledFlow;
   beforeAll(async () => {
-    engine = await QuickJsEngine.load({ capBytes: 96 * 1024 * 1024, renewAboveBytes: 1024 * 1024 * 1024 });
-    const loaded = await loadFlow(join(import.meta.dirname, '../../../examples/abc-internet/support.flow'));
-    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-    support = loaded.compiled;
+    ({ engine, support } = await sandboxSuite());
   });
 
   it('hands the state over as the text it goes back as, with its flow and step read out', async () => {
